@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds everything, runs the whole suite through ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/deps.sh
+export CCACHE_BASEDIR="$PWD" CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/floorwalk-ccache}" CCACHE_MAXSIZE=5G
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j "$(nproc)"
+ctest --preset dev -j "$(nproc)" "$@"

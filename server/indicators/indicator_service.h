@@ -1,0 +1,35 @@
+// The indicators head office reads, served from an index maintained as records arrive (never a scan of every
+// observation per query). The index is a StoreObserver: the store calls it after each commit, before it
+// acknowledges, so figures are exact and current the moment a push is answered.
+//
+// Threading: queries may run on any thread concurrently; on_applied runs on the store's writer thread. A
+// shared_mutex per organisation keeps readers off a half-applied change.
+#pragma once
+
+#include "api/http_types.h"
+#include "storage/store.h"
+
+#include <memory>
+#include <optional>
+
+namespace floorwalk::server {
+
+class IndicatorService : public StoreObserver {
+public:
+    // Loads every organisation's current records from `store` into the index.
+    explicit IndicatorService(Store& store);
+    ~IndicatorService() override;
+
+    void on_applied(const AppliedChanges& changes) override;
+
+    // Handles GET /api/v1/indicators, /indicators/series, /indicators/export.csv, /indicators/kpi,
+    // /indicators/roi and PUT /api/v1/admin/kpis for an authenticated caller, including role and scope checks.
+    // nullopt when the request's path is none of these.
+    [[nodiscard]] std::optional<Response> handle(const Request& request, const Caller& caller);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace floorwalk::server

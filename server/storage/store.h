@@ -1,0 +1,195 @@
+// The server's storage interface: everything the HTTP layer, the CLI and the indicator index need from the
+// database. Narrow enough that a PostgreSQL implementation can sit beside SqliteStore without touching them.
+//
+// Threading: every method may be called from any thread concurrently. Implementations serialise writes through
+// one writer and serve reads from their own connections.
+// Scoping: every method takes the organisation id; no method reads or writes across organisations.
+#pragma once
+
+#include "floorwalk/domain.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace floorwalk::server {
+
+// Who is calling, as established from a bearer token.
+struct Caller {
+    std::string organization_id;
+    std::string user_id;
+    std::string username;
+    std::string display_name;
+    Role role = Role::unspecified;
+    std::vector<std::string> unit_ids;  // units the user is assigned to (subtrees count for reads)
+    std::string device_id;
+};
+
+struct StoredUser {
+    User user;
+    std::string organization_id;
+    std::string password_hash;  // argon2id string from libsodium; empty = cannot log in
+};
+
+struct Organization {
+    std::string id;
+    std::string name;
+};
+
+struct TokenRecord {
+    std::string token_hash;  // hex SHA-256 of the token; the token itself is never stored
+    std::string organization_id;
+    std::string user_id;
+    std::string device_id;
+    Timestamp issued_at{};
+    Timestamp expires_at{};
+};
+
+struct DeviceRecord {
+    std::string id;
+    std::string organization_id;
+    std::string user_id;
+    std::string username;
+    std::string name;
+    Timestamp last_seen{};
+    bool revoked = false;
+};
+
+enum class PushStatus { accepted, duplicate, conflict, rejected };
+
+struct PushOutcome {
+    std::string id;
+    PushStatus status = PushStatus::rejected;
+    std::string error_code;  // for rejected and conflict
+    std::string error_message;
+    int stored_revision = 0;  // the stored latest revision after the push (0 when none)
+};
+
+// One page of changes in the caller's scope since a cursor.
+struct PullPage {
+    std::string cursor;
+    bool has_more = false;
+    bool reset = false;  // the given cursor was unknown or too old; nothing else is filled
+    std::optional<ExperienceModel> model;
+    std::vector<Unit> units;
+    std::vector<Employee> employees;
+    std::vector<Observation> observations;  // latest revisions, not deleted
+    std::vector<CoachingActivity> activities;
+    std::vector<std::string> deleted_ids;
+    OrganizationSettings settings;
+};
+
+// A row-level import error; row is 1-based over the data rows.
+struct RowError {
+    int row = 0;
+    std::string field;
+    std::string message;
+};
+
+// All or nothing: when `errors` is not empty nothing was written.
+struct ImportResult {
+    int applied = 0;
+    std::vector<RowError> errors;
+};
+
+struct UserImportRow {
+    User user;                                 // id is ignored; users are matched by username
+    std::optional<std::string> password_hash;  // required for a new user; nullopt keeps the existing hash
+};
+
+// What a write changed, handed to the observer after the commit and before the writer returns, so that derived
+// state (the indicator index) is current by the time the client sees an acknowledgement.
+struct AppliedChanges {
+    std::string organization_id;
+    // For each record whose current revision changed: what counted before (nullopt: nothing, or a tombstone)
+    // and what counts now (nullopt: deleted).
+    struct ObservationChange {
+        std::optional<Observation> before;
+        std::optional<Observation> after;
+    };
+    struct ActivityChange {
+        std::optional<CoachingActivity> before;
+        std::optional<CoachingActivity> after;
+    };
+    std::vector<ObservationChange> observations;
+    std::vector<ActivityChange> activities;
+    bool organization_changed = false;  // units, employees, users, model, settings or KPIs changed
+};
+
+class StoreObserver {
+public:
+    virtual ~StoreObserver() = default;
+    // Called on the writer's thread with the writer held: keep it short and never call back into writes.
+    virtual void on_applied(const AppliedChanges& changes) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual void set_observer(std::shared_ptr<StoreObserver> observer) = 0;
+
+    // Organisations
+    [[nodiscard]] virtual std::vector<Organization> organizations() = 0;
+    [[nodiscard]] virtual std::optional<Organization> find_organization_by_name(std::string_view name) = 0;
+    // Returns the existing one when the name is taken.
+    virtual Organization create_organization(std::string_view name) = 0;
+    [[nodiscard]] virtual OrganizationSettings settings(const std::string& organization_id) = 0;
+    virtual void set_settings(const std::string& organization_id, const OrganizationSettings& settings) = 0;
+
+    // Users
+    [[nodiscard]] virtual std::optional<StoredUser> find_user_by_username(const std::string& organization_id,
+                                                                        std::string_view username) = 0;
+    [[nodiscard]] virtual std::optional<StoredUser> find_user(const std::string& organization_id,
+                                                            const std::string& user_id) = 0;
+    [[nodiscard]] virtual std::vector<User> users(const std::string& organization_id) = 0;
+    virtual ImportResult import_users(const std::string& organization_id, const std::vector<UserImportRow>& rows) = 0;
+    // false when the user does not exist.
+    virtual bool set_password_hash(const std::string& organization_id, const std::string& user_id,
+                                   const std::string& password_hash) = 0;
+
+    // Tokens and devices
+    virtual void save_token(const TokenRecord& token, std::string_view device_name) = 0;
+    // nullopt when unknown, expired before `now`, or its device is revoked.
+    [[nodiscard]] virtual std::optional<TokenRecord> find_valid_token(const std::string& token_hash,
+                                                                    Timestamp now) = 0;
+    virtual void delete_token(const std::string& token_hash) = 0;
+    // Revokes the device and every token issued to it; false when the device is unknown in the organisation.
+    virtual bool revoke_device(const std::string& organization_id, const std::string& device_id) = 0;
+    [[nodiscard]] virtual std::vector<DeviceRecord> devices(const std::string& organization_id) = 0;
+    virtual void touch_device(const std::string& organization_id, const std::string& device_id, Timestamp now) = 0;
+
+    // Organisation data
+    [[nodiscard]] virtual std::vector<Unit> units(const std::string& organization_id) = 0;
+    [[nodiscard]] virtual std::vector<Employee> employees(const std::string& organization_id) = 0;
+    // The latest version when `version` is nullopt.
+    [[nodiscard]] virtual std::optional<ExperienceModel> model(const std::string& organization_id,
+                                                             std::optional<int> version = std::nullopt) = 0;
+    virtual ImportResult import_units(const std::string& organization_id, const std::vector<Unit>& units) = 0;
+    virtual ImportResult import_employees(const std::string& organization_id,
+                                          const std::vector<Employee>& employees) = 0;
+    // Adds the model as a new version (model.version is ignored and assigned); applied = the new version.
+    virtual ImportResult import_model(const std::string& organization_id, const ExperienceModel& model) = 0;
+    virtual ImportResult import_kpis(const std::string& organization_id, const std::vector<KpiValue>& kpis) = 0;
+    [[nodiscard]] virtual std::vector<KpiValue> kpis(const std::string& organization_id) = 0;
+
+    // Sync. `caller` is the author of the records: observer_id / manager_id are set from it.
+    // One outcome per record, observations first then activities, in input order; one transaction per call.
+    virtual std::vector<PushOutcome> push(const Caller& caller, const std::vector<Observation>& observations,
+                                          const std::vector<CoachingActivity>& activities, Timestamp now) = 0;
+    [[nodiscard]] virtual PullPage pull(const Caller& caller, std::string_view cursor, int limit) = 0;
+
+    // Current revisions (tombstones excluded), for building the indicator index at start.
+    virtual void for_each_observation(const std::string& organization_id,
+                                      const std::function<void(const Observation&)>& visit) = 0;
+    virtual void for_each_activity(const std::string& organization_id,
+                                   const std::function<void(const CoachingActivity&)>& visit) = 0;
+
+    // Size of the database files in bytes, for /metrics.
+    [[nodiscard]] virtual long long database_bytes() = 0;
+};
+
+}  // namespace floorwalk::server

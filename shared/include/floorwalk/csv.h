@@ -1,0 +1,31 @@
+// RFC 4180 CSV: what admin imports read and indicator exports write.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace floorwalk::csv {
+
+using Row = std::vector<std::string>;
+
+struct Table {
+    Row header;
+    std::vector<Row> rows;  // data rows, without the header
+};
+
+// Parses quoted fields, doubled quotes, CRLF or LF line ends, a UTF-8 BOM, and a final line without a newline.
+// On malformed input (an unterminated quote, text after a closing quote) returns nullopt and sets `error`
+// to a message naming the line.
+[[nodiscard]] std::optional<Table> parse(std::string_view text, std::string* error);
+
+// Quotes a field only when it holds a comma, a quote, CR or LF; rows end with CRLF as RFC 4180 says.
+[[nodiscard]] std::string format_row(const Row& row);
+// A whole table with a UTF-8 BOM, so that Excel reads accents right.
+[[nodiscard]] std::string format_table(const Table& table);
+
+// Index of a header column (case-sensitive), or nullopt.
+[[nodiscard]] std::optional<std::size_t> column(const Row& header, std::string_view name);
+
+}  // namespace floorwalk::csv

@@ -1,0 +1,17 @@
+// UUIDv7 (RFC 9562): time-ordered ids made on the phone, so records sort by creation without coordination.
+#pragma once
+
+#include "floorwalk/domain.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace floorwalk {
+
+// Builds a UUIDv7 from a time and 10 random bytes (the caller supplies randomness: tests stay deterministic).
+[[nodiscard]] std::string make_uuid_v7(Timestamp now, const std::array<std::uint8_t, 10>& random_bytes);
+// Same, drawing the random bytes from std::random_device.
+[[nodiscard]] std::string make_uuid_v7(Timestamp now);
+
+}  // namespace floorwalk

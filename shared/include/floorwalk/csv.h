@@ -16,6 +16,8 @@ struct Table {
 };
 
 // Parses quoted fields, doubled quotes, CRLF or LF line ends, a UTF-8 BOM, and a final line without a newline.
+// The first record is the header. Lines with no character at all are skipped (a trailing blank line adds no row);
+// a quote inside an unquoted field is kept as text. Empty input is an error (there is no header).
 // On malformed input (an unterminated quote, text after a closing quote) returns nullopt and sets `error`
 // to a message naming the line.
 [[nodiscard]] std::optional<Table> parse(std::string_view text, std::string* error);

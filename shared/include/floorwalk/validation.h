@@ -4,15 +4,47 @@
 #include "floorwalk/domain.h"
 #include "floorwalk/unit_tree.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace floorwalk {
 
+// Error codes (stable; clients may switch on them). Fields are the wire's lowerCamelCase paths.
+//   required                  a required value is empty or unset (ids, names, labels, kind, role, observedAt...)
+//   not_uuid                  an observation's or activity's id is not a canonical UUID
+//   surrounding_whitespace    an id, username or metric starts or ends with whitespace
+//   text_too_long             more code points than allowed (ids 128, names 200, comments and notes 2000)
+//   invalid_utf8              text that is not valid UTF-8
+//   revision_too_small        revision < 1
+//   base_revision_negative    baseRevision < 0
+//   revision_not_after_base   revision != baseRevision + 1
+//   time_in_future            observedAt / occurredAt more than 24 h after the server's time
+//   ratings_required          a non-deleted observation without ratings
+//   rating_dimension_unknown  ratings[i].dimensionId is not a dimension of the model
+//   rating_dimension_duplicate ratings[i].dimensionId already rated in the same observation
+//   rating_level_out_of_scale ratings[i].level is not a level of the model's scale
+//   participants_required     a non-deleted activity without participants
+//   participant_duplicate     participantIds[i] already listed
+//   version_too_small         a model version < 1
+//   too_few_levels            a scale with fewer than 2 levels
+//   levels_not_increasing     scale.levels[i].level <= the previous level
+//   threshold_not_a_level     scale.masteryThreshold is not one of the levels
+//   dimensions_required       a model without dimensions
+//   dimension_id_duplicate / dimension_name_duplicate   two dimensions share an id / a name
+//   unit_parent_is_self       a unit whose parentId is its own id
+//   username_invalid          a username with whitespace or control characters
+//   units_required            a MANAGER or DIRECTOR assigned to no unit
+//   unit_assignment_duplicate unitIds[i] already listed
+//   period_invalid            a KPI period that is neither YYYY-MM nor an existing ISO week YYYY-Www
+//   value_not_finite          a KPI value that is NaN or infinite
+//   min_group_size_too_small / due_after_days_too_small   a setting below 1
+//   unit_no_root, unit_several_roots, unit_parent_unknown, unit_cycle, unit_id_duplicate   (UnitTree::validate)
 struct ValidationError {
     std::string code;     // stable, e.g. "rating_level_out_of_scale"
     std::string field;    // e.g. "ratings[2].level"
-    std::string message;  // e.g. "level 7 is outside the model's scale 1..4"
+    std::string message;  // e.g. "ratings[2].level is 7, outside the model's scale 1 to 4"
     friend bool operator==(const ValidationError&, const ValidationError&) = default;
 };
 using ValidationErrors = std::vector<ValidationError>;
@@ -20,8 +52,13 @@ using ValidationErrors = std::vector<ValidationError>;
 inline constexpr std::size_t max_comment_length = 2000;  // in Unicode code points
 inline constexpr std::size_t max_note_length = 2000;
 inline constexpr auto max_clock_skew = std::chrono::hours(24);
+inline constexpr std::size_t max_id_length = 128;    // ids, usernames and metric names, in code points
+inline constexpr std::size_t max_name_length = 200;  // names, labels and job titles, in code points
 
 [[nodiscard]] bool is_uuid(std::string_view text);  // canonical 8-4-4-4-12 hex form, any version
+// Number of Unicode code points of UTF-8 text; nullopt when the bytes are not valid UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF are invalid).
+[[nodiscard]] std::optional<std::size_t> utf8_length(std::string_view text);
 
 // Record-level rules that need no stored state: ids, revision numbering, ratings against the model's scale,
 // duplicate dimensions, at least one rating, observed_at not more than 24 h after `now`, text lengths.

@@ -19,7 +19,7 @@ namespace pb = ::floorwalk::v1;
 [[nodiscard]] Timestamp from_proto(const google::protobuf::Timestamp& t);
 void to_proto(Timestamp t, google::protobuf::Timestamp* out);
 
-// A nullable number: JSON null when empty.
+// A nullable number: JSON null when empty, and also when not finite (JSON has no NaN or infinity).
 void set_value(google::protobuf::Value* out, std::optional<double> value);
 [[nodiscard]] std::optional<double> get_value(const google::protobuf::Value& value);
 
@@ -47,15 +47,24 @@ void to_proto(const CoachingActivity& in, pb::CoachingActivity* out);
 [[nodiscard]] KpiValue from_proto(const pb::KpiValue& in);
 void to_proto(const KpiValue& in, pb::KpiValue* out);
 
+// Domain to message: each sets every field the domain type has (repeated fields are replaced) and leaves the
+// message's other fields as they are (an observation's receivedAt, a child's hidden flag). Undefined rates become
+// JSON null through set_value.
 void to_proto(const DimensionFigures& in, pb::DimensionIndicator* out);
+void to_proto(const ChildFigures& in, pb::ChildIndicator* out);
+void to_proto(const ManagerFigures& in, pb::ManagerActivity* out);
+// The figures and their parameters; `hidden` (minGroupSize) is the server's decision and is left untouched.
+void to_proto(const UnitIndicators& in, const IndicatorParams& params, pb::IndicatorsResponse* out);
+void to_proto(const SeriesPointFigures& in, pb::SeriesPoint* out);
 
 // Protobuf's canonical JSON mapping. Output keeps lowerCamelCase names, prints enums as names and prints fields
 // at their default value (so a client always sees every key). Parsing ignores nothing: an unknown field is an
-// error, reported in `error` with protobuf's own explanation.
+// error, reported in `error` with protobuf's own explanation, and `message` is left cleared. to_json throws
+// std::invalid_argument if protobuf refuses to print a message (a programming error, never a client's).
 [[nodiscard]] std::string to_json(const google::protobuf::Message& message, bool pretty = false);
 [[nodiscard]] bool from_json(std::string_view json, google::protobuf::Message* message, std::string* error);
 
-// Binary protobuf; false when the bytes do not parse as that message.
+// Binary protobuf; false (and `message` cleared) when the bytes do not parse as that message.
 [[nodiscard]] bool from_binary(std::string_view bytes, google::protobuf::Message* message);
 
 // An error body {"error": {...}}.

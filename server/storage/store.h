@@ -91,7 +91,7 @@ struct RowError {
 
 // All or nothing: when `errors` is not empty nothing was written.
 struct ImportResult {
-    int applied = 0;
+    int applied = 0;  // rows inserted or changed (a row identical to the stored one is not rewritten)
     std::vector<RowError> errors;
 };
 
@@ -152,6 +152,8 @@ public:
                                    const std::string& password_hash) = 0;
 
     // Tokens and devices
+    // Records the token and its device (created, or renamed and given to token.user_id). A revoked device stays
+    // revoked: a token saved for it is never valid, so login should refuse it first (see find_device).
     virtual void save_token(const TokenRecord& token, std::string_view device_name) = 0;
     // nullopt when unknown, expired before `now`, or its device is revoked.
     [[nodiscard]] virtual std::optional<TokenRecord> find_valid_token(const std::string& token_hash,
@@ -161,6 +163,14 @@ public:
     virtual bool revoke_device(const std::string& organization_id, const std::string& device_id) = 0;
     [[nodiscard]] virtual std::vector<DeviceRecord> devices(const std::string& organization_id) = 0;
     virtual void touch_device(const std::string& organization_id, const std::string& device_id, Timestamp now) = 0;
+    // One device, or nullopt when unknown in the organisation. The default scans devices(); stores override it.
+    [[nodiscard]] virtual std::optional<DeviceRecord> find_device(const std::string& organization_id,
+                                                                const std::string& device_id) {
+        for (auto& device : devices(organization_id)) {
+            if (device.id == device_id) return device;
+        }
+        return std::nullopt;
+    }
 
     // Organisation data
     [[nodiscard]] virtual std::vector<Unit> units(const std::string& organization_id) = 0;

@@ -1,0 +1,336 @@
+// The SQLite schema, as numbered migrations. A migration, once released, never changes: later changes are new
+// migrations appended to the list.
+//
+// Conventions (read this before writing SQL against the schema, e.g. the indicators' naive baseline):
+// - Every organisation-owned table starts with `organization_id`; every query filters on it.
+// - Times are INTEGER milliseconds since the Unix epoch, UTC. Booleans are INTEGER 0/1.
+// - Enumerations are stored as their lower-case names: role 'manager'|'director'|'hq'|'admin'; unit kind
+//   'organization'|'business_unit'|'region'|'store'|'team'; activity kind 'one_to_one'|'team_briefing'|'challenge'.
+// - `seq` / `*_seq` columns hold values of one database-wide change sequence (table `change_sequence`), assigned by
+//   the single writer inside its transaction, so commit order is sequence order; pull cursors point into it.
+// - Observations and activities keep every accepted revision (`*_revisions`, the history) plus one current row per
+//   record (`observations`, `activities`). A current row with deleted = 1 is a tombstone: it counts nowhere.
+//   Ratings and participants are stored per revision; join them on (organization_id, id, revision) of the current
+//   row to read what counts now:
+//     SELECT o.employee_id, o.observed_at, r.dimension_id, r.level
+//     FROM observations o
+//     JOIN observation_ratings r ON r.organization_id = o.organization_id AND r.observation_id = o.id
+//                               AND r.revision = o.revision
+//     WHERE o.organization_id = ? AND o.deleted = 0;
+#include "storage/migrations.h"
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+
+namespace floorwalk::server {
+namespace {
+
+constexpr std::string_view initial_schema = R"sql(
+-- Key/value facts about this database: 'database_id' (a UUID naming the database in pull cursors).
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- The last value of the change sequence (one row).
+CREATE TABLE change_sequence (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  last_seq INTEGER NOT NULL
+);
+INSERT INTO change_sequence (id, last_seq) VALUES (1, 0);
+
+-- Tenants. Every other table is scoped by organization_id.
+CREATE TABLE organizations (
+  id             TEXT PRIMARY KEY,              -- UUID
+  name           TEXT NOT NULL COLLATE NOCASE UNIQUE,  -- what people type at login
+  min_group_size INTEGER NOT NULL DEFAULT 3,    -- OrganizationSettings
+  due_after_days INTEGER NOT NULL DEFAULT 30,
+  settings_seq   INTEGER NOT NULL DEFAULT 0,    -- last change of the settings
+  created_at     INTEGER NOT NULL
+);
+
+-- The unit tree: one root (parent_id NULL) per organisation, no cycles (enforced by the import).
+CREATE TABLE units (
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  id              TEXT NOT NULL,                -- the customer's id
+  parent_id       TEXT,                         -- NULL for the root
+  name            TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  changed_seq     INTEGER NOT NULL,             -- last change of any column
+  moved_seq       INTEGER NOT NULL DEFAULT 0,   -- last change of parent_id of an existing unit
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, parent_id) REFERENCES units (organization_id, id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX units_by_parent ON units (organization_id, parent_id);
+
+-- Employees and their current unit (an employee counts in his current unit).
+CREATE TABLE employees (
+  organization_id TEXT NOT NULL,
+  id              TEXT NOT NULL,                -- the customer's HR id
+  unit_id         TEXT NOT NULL,
+  display_name    TEXT NOT NULL,
+  job_title       TEXT NOT NULL,
+  active          INTEGER NOT NULL,
+  changed_seq     INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, unit_id) REFERENCES units (organization_id, id)
+);
+CREATE INDEX employees_by_unit ON employees (organization_id, unit_id);
+
+-- Every change of an existing employee's unit: a scoped pull whose cursor predates a move into or out of its scope
+-- restarts from scratch, because the records it holds no longer match what it may see.
+CREATE TABLE employee_moves (
+  organization_id TEXT NOT NULL,
+  seq             INTEGER NOT NULL,
+  employee_id     TEXT NOT NULL,
+  from_unit_id    TEXT NOT NULL,
+  to_unit_id      TEXT NOT NULL,
+  PRIMARY KEY (organization_id, seq)
+);
+
+-- People who sign in. Matched by username within the organisation.
+CREATE TABLE users (
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  id              TEXT NOT NULL,                -- UUID assigned by the server
+  username        TEXT NOT NULL,
+  display_name    TEXT NOT NULL,
+  role            TEXT NOT NULL,
+  password_hash   TEXT NOT NULL,                -- argon2id string; '' cannot log in
+  scope_seq       INTEGER NOT NULL,             -- last change of role or units: the user's pull cursors restart
+  PRIMARY KEY (organization_id, id),
+  UNIQUE (organization_id, username)
+);
+
+-- The units a user is assigned to (a manager's stores, a director's regions), in the order given.
+CREATE TABLE user_units (
+  organization_id TEXT NOT NULL,
+  user_id         TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  position        INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, user_id, unit_id),
+  FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (organization_id, unit_id) REFERENCES units (organization_id, id)
+) WITHOUT ROWID;
+CREATE INDEX user_units_by_unit ON user_units (organization_id, unit_id);
+
+-- The experience model, versioned: an import adds version max + 1; records name the version they were rated in.
+CREATE TABLE models (
+  organization_id   TEXT NOT NULL REFERENCES organizations (id),
+  version           INTEGER NOT NULL,
+  model_id          TEXT NOT NULL,
+  name              TEXT NOT NULL,
+  mastery_threshold INTEGER NOT NULL,
+  created_seq       INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, version)
+);
+CREATE TABLE model_levels (
+  organization_id TEXT NOT NULL,
+  version         INTEGER NOT NULL,
+  level           INTEGER NOT NULL,
+  label           TEXT NOT NULL,
+  PRIMARY KEY (organization_id, version, level),
+  FOREIGN KEY (organization_id, version) REFERENCES models (organization_id, version)
+) WITHOUT ROWID;
+CREATE TABLE model_dimensions (
+  organization_id TEXT NOT NULL,
+  version         INTEGER NOT NULL,
+  position        INTEGER NOT NULL,             -- model order, 0-based
+  id              TEXT NOT NULL,
+  name            TEXT NOT NULL,
+  description     TEXT NOT NULL,
+  PRIMARY KEY (organization_id, version, id),
+  UNIQUE (organization_id, version, position),
+  FOREIGN KEY (organization_id, version) REFERENCES models (organization_id, version)
+) WITHOUT ROWID;
+CREATE TABLE model_behaviours (
+  organization_id TEXT NOT NULL,
+  version         INTEGER NOT NULL,
+  dimension_id    TEXT NOT NULL,
+  position        INTEGER NOT NULL,
+  text            TEXT NOT NULL,
+  PRIMARY KEY (organization_id, version, dimension_id, position),
+  FOREIGN KEY (organization_id, version, dimension_id) REFERENCES model_dimensions (organization_id, version, id)
+) WITHOUT ROWID;
+
+-- Observations: every accepted revision, as the client sent it (observer_id is the caller who pushed it).
+CREATE TABLE observation_revisions (
+  organization_id TEXT NOT NULL,
+  id              TEXT NOT NULL,                -- UUID made on the phone
+  revision        INTEGER NOT NULL,
+  base_revision   INTEGER NOT NULL,
+  employee_id     TEXT NOT NULL,
+  observer_id     TEXT NOT NULL,                -- users.id
+  observed_at     INTEGER NOT NULL,
+  model_version   INTEGER NOT NULL,
+  comment         TEXT NOT NULL,
+  coaching_action TEXT NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     INTEGER NOT NULL,
+  seq             INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, id, revision),
+  FOREIGN KEY (organization_id, employee_id) REFERENCES employees (organization_id, id),
+  FOREIGN KEY (organization_id, observer_id) REFERENCES users (organization_id, id)
+) WITHOUT ROWID;
+CREATE TABLE observation_ratings (
+  organization_id TEXT NOT NULL,
+  observation_id  TEXT NOT NULL,
+  revision        INTEGER NOT NULL,
+  position        INTEGER NOT NULL,             -- the order the client sent, 0-based
+  dimension_id    TEXT NOT NULL,
+  level           INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, observation_id, revision, position),
+  FOREIGN KEY (organization_id, observation_id, revision)
+    REFERENCES observation_revisions (organization_id, id, revision)
+) WITHOUT ROWID;
+-- The current revision of each observation; seq is the change that made it current (pulls page on it).
+CREATE TABLE observations (
+  organization_id TEXT NOT NULL,
+  id              TEXT NOT NULL,
+  revision        INTEGER NOT NULL,
+  employee_id     TEXT NOT NULL,
+  observer_id     TEXT NOT NULL,
+  observed_at     INTEGER NOT NULL,
+  model_version   INTEGER NOT NULL,
+  comment         TEXT NOT NULL,
+  coaching_action TEXT NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     INTEGER NOT NULL,
+  seq             INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, id, revision) REFERENCES observation_revisions (organization_id, id, revision)
+) WITHOUT ROWID;
+CREATE INDEX observations_by_seq ON observations (organization_id, seq);
+
+-- Coaching activities, organised like observations.
+CREATE TABLE activity_revisions (
+  organization_id TEXT NOT NULL,
+  id              TEXT NOT NULL,
+  revision        INTEGER NOT NULL,
+  base_revision   INTEGER NOT NULL,
+  manager_id      TEXT NOT NULL,                -- users.id of the author
+  kind            TEXT NOT NULL,
+  occurred_at     INTEGER NOT NULL,
+  note            TEXT NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     INTEGER NOT NULL,
+  seq             INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, id, revision),
+  FOREIGN KEY (organization_id, manager_id) REFERENCES users (organization_id, id)
+) WITHOUT ROWID;
+CREATE TABLE activity_participants (
+  organization_id TEXT NOT NULL,
+  activity_id     TEXT NOT NULL,
+  revision        INTEGER NOT NULL,
+  position        INTEGER NOT NULL,
+  employee_id     TEXT NOT NULL,
+  PRIMARY KEY (organization_id, activity_id, revision, position),
+  FOREIGN KEY (organization_id, activity_id, revision) REFERENCES activity_revisions (organization_id, id, revision),
+  FOREIGN KEY (organization_id, employee_id) REFERENCES employees (organization_id, id)
+) WITHOUT ROWID;
+CREATE TABLE activities (
+  organization_id TEXT NOT NULL,
+  id              TEXT NOT NULL,
+  revision        INTEGER NOT NULL,
+  manager_id      TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  occurred_at     INTEGER NOT NULL,
+  note            TEXT NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     INTEGER NOT NULL,
+  seq             INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, id, revision) REFERENCES activity_revisions (organization_id, id, revision)
+) WITHOUT ROWID;
+CREATE INDEX activities_by_seq ON activities (organization_id, seq);
+
+-- Business KPIs, one value per (unit, period, metric); period is 'YYYY-MM' or 'YYYY-Www'.
+CREATE TABLE kpis (
+  organization_id TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  period          TEXT NOT NULL,
+  metric          TEXT NOT NULL,
+  value           REAL NOT NULL,
+  changed_seq     INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, unit_id, period, metric),
+  FOREIGN KEY (organization_id, unit_id) REFERENCES units (organization_id, id)
+) WITHOUT ROWID;
+
+-- Devices that signed in. A revoked device stays revoked: tokens issued to it are never valid again.
+CREATE TABLE devices (
+  organization_id TEXT NOT NULL,
+  id              TEXT NOT NULL,                -- chosen by the phone
+  user_id         TEXT NOT NULL,                -- the last user who signed in on it
+  name            TEXT NOT NULL,
+  last_seen       INTEGER NOT NULL,
+  revoked         INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id)
+) WITHOUT ROWID;
+
+-- Bearer tokens, by the hex SHA-256 of the token (the token itself is never stored).
+CREATE TABLE tokens (
+  token_hash      TEXT PRIMARY KEY,
+  organization_id TEXT NOT NULL,
+  user_id         TEXT NOT NULL,
+  device_id       TEXT NOT NULL,
+  issued_at       INTEGER NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  FOREIGN KEY (organization_id, device_id) REFERENCES devices (organization_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id)
+) WITHOUT ROWID;
+CREATE INDEX tokens_by_device ON tokens (organization_id, device_id);
+CREATE INDEX tokens_by_expiry ON tokens (expires_at);
+)sql";
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "initial schema", initial_schema},
+    };
+    return all;
+}
+
+int run_migrations(sqlite::Connection& db) {
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+
+    auto current_version = [&db] {
+        auto statement = db.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+        statement.step();
+        return statement.integer(0);
+    };
+
+    const int known = migrations().empty() ? 0 : migrations().back().version;
+    if (const int found = current_version(); found > known) {
+        throw std::runtime_error("the database schema is at version " + std::to_string(found) +
+                                 ", newer than this build knows (" + std::to_string(known) +
+                                 "): run a newer floorwalk-server");
+    }
+
+    for (const Migration& migration : migrations()) {
+        // BEGIN IMMEDIATE and a re-check: another process opening the same folder may have just applied it.
+        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
+        if (current_version() >= migration.version) continue;
+        try {
+            db.execute(migration.sql);
+        } catch (const sqlite::Error& error) {
+            throw std::runtime_error("schema migration " + std::to_string(migration.version) + " (" +
+                                     std::string(migration.name) + ") failed: " + error.what());
+        }
+        db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)")
+            .bind_all(migration.version, std::string(migration.name), now_ms())
+            .run();
+        transaction.commit();
+    }
+    return current_version();
+}
+
+}  // namespace floorwalk::server

@@ -1,0 +1,227 @@
+#include "storage/org_rows.h"
+
+#include <cstdio>
+
+namespace floorwalk::server {
+namespace {
+
+constexpr const char* unit_columns = "id, coalesce(parent_id, ''), name, kind";
+constexpr const char* employee_columns = "id, unit_id, display_name, job_title, active";
+
+Unit read_unit(const sqlite::Statement& row) {
+    return Unit{row.text(0), row.text(1), row.text(2), unit_kind_from_column(row.text(3))};
+}
+
+Employee read_employee(const sqlite::Statement& row) {
+    return Employee{row.text(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0};
+}
+
+std::vector<std::string> load_user_units(sqlite::Connection& db, const std::string& organization_id,
+                                         const std::string& user_id) {
+    auto statement =
+        db.prepare("SELECT unit_id FROM user_units WHERE organization_id = ?1 AND user_id = ?2 ORDER BY position");
+    statement.bind_all(organization_id, user_id);
+    std::vector<std::string> units;
+    while (statement.step()) units.push_back(statement.text(0));
+    return units;
+}
+
+constexpr const char* user_columns = "id, username, display_name, role, password_hash";
+
+StoredUser read_user(sqlite::Connection& db, const std::string& organization_id, const sqlite::Statement& row) {
+    StoredUser stored;
+    stored.organization_id = organization_id;
+    stored.user.id = row.text(0);
+    stored.user.username = row.text(1);
+    stored.user.display_name = row.text(2);
+    stored.user.role = role_from_column(row.text(3));
+    stored.password_hash = row.text(4);
+    stored.user.unit_ids = load_user_units(db, organization_id, stored.user.id);
+    return stored;
+}
+
+}  // namespace
+
+std::string json_string_array(const std::vector<std::string>& values) {
+    std::string json = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) json += ',';
+        json += '"';
+        for (const char c : values[i]) {
+            switch (c) {
+                case '"': json += "\\\""; break;
+                case '\\': json += "\\\\"; break;
+                default:
+                    if (static_cast<unsigned char>(c) < 0x20) {
+                        char escaped[8];
+                        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                        json += escaped;
+                    } else {
+                        json += c;
+                    }
+            }
+        }
+        json += '"';
+    }
+    json += ']';
+    return json;
+}
+
+std::optional<Organization> load_organization(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement = db.prepare("SELECT id, name FROM organizations WHERE id = ?1");
+    statement.bind_all(organization_id);
+    if (!statement.step()) return std::nullopt;
+    return Organization{statement.text(0), statement.text(1)};
+}
+
+std::optional<OrganizationSettings> load_settings(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement = db.prepare("SELECT min_group_size, due_after_days FROM organizations WHERE id = ?1");
+    statement.bind_all(organization_id);
+    if (!statement.step()) return std::nullopt;
+    return OrganizationSettings{statement.integer(0), statement.integer(1)};
+}
+
+std::vector<Unit> load_units(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement =
+        db.prepare(std::string("SELECT ") + unit_columns + " FROM units WHERE organization_id = ?1 ORDER BY rowid");
+    statement.bind_all(organization_id);
+    std::vector<Unit> units;
+    while (statement.step()) units.push_back(read_unit(statement));
+    return units;
+}
+
+std::vector<Unit> load_units_in(sqlite::Connection& db, const std::string& organization_id,
+                                const std::string& unit_ids_json) {
+    auto statement = db.prepare(std::string("SELECT ") + unit_columns +
+                                " FROM units WHERE organization_id = ?1"
+                                " AND id IN (SELECT value FROM json_each(?2)) ORDER BY rowid");
+    statement.bind_all(organization_id, unit_ids_json);
+    std::vector<Unit> units;
+    while (statement.step()) units.push_back(read_unit(statement));
+    return units;
+}
+
+std::vector<Employee> load_employees(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement = db.prepare(std::string("SELECT ") + employee_columns +
+                                " FROM employees WHERE organization_id = ?1 ORDER BY rowid");
+    statement.bind_all(organization_id);
+    std::vector<Employee> employees;
+    while (statement.step()) employees.push_back(read_employee(statement));
+    return employees;
+}
+
+std::vector<Employee> load_employees_in(sqlite::Connection& db, const std::string& organization_id,
+                                        const std::string& unit_ids_json) {
+    auto statement = db.prepare(std::string("SELECT ") + employee_columns +
+                                " FROM employees WHERE organization_id = ?1"
+                                " AND unit_id IN (SELECT value FROM json_each(?2)) ORDER BY rowid");
+    statement.bind_all(organization_id, unit_ids_json);
+    std::vector<Employee> employees;
+    while (statement.step()) employees.push_back(read_employee(statement));
+    return employees;
+}
+
+std::optional<Employee> load_employee(sqlite::Connection& db, const std::string& organization_id,
+                                      const std::string& employee_id) {
+    auto statement = db.prepare(std::string("SELECT ") + employee_columns +
+                                " FROM employees WHERE organization_id = ?1 AND id = ?2");
+    statement.bind_all(organization_id, employee_id);
+    if (!statement.step()) return std::nullopt;
+    return read_employee(statement);
+}
+
+std::optional<StoredUser> load_user(sqlite::Connection& db, const std::string& organization_id,
+                                    const std::string& user_id) {
+    auto statement =
+        db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 AND id = ?2");
+    statement.bind_all(organization_id, user_id);
+    if (!statement.step()) return std::nullopt;
+    return read_user(db, organization_id, statement);
+}
+
+std::optional<StoredUser> load_user_by_username(sqlite::Connection& db, const std::string& organization_id,
+                                                std::string_view username) {
+    auto statement =
+        db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 AND username = ?2");
+    statement.bind(1, organization_id).bind(2, username);
+    if (!statement.step()) return std::nullopt;
+    return read_user(db, organization_id, statement);
+}
+
+std::vector<User> load_users(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement =
+        db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 ORDER BY rowid");
+    statement.bind_all(organization_id);
+    std::vector<User> users;
+    while (statement.step()) users.push_back(read_user(db, organization_id, statement).user);
+    return users;
+}
+
+std::optional<int> latest_model_version(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement = db.prepare("SELECT max(version) FROM models WHERE organization_id = ?1");
+    statement.bind_all(organization_id);
+    if (!statement.step() || statement.is_null(0)) return std::nullopt;
+    return statement.integer(0);
+}
+
+std::optional<ExperienceModel> load_model(sqlite::Connection& db, const std::string& organization_id, int version) {
+    ExperienceModel model;
+    {
+        auto statement = db.prepare(
+            "SELECT model_id, name, mastery_threshold FROM models WHERE organization_id = ?1 AND version = ?2");
+        statement.bind_all(organization_id, version);
+        if (!statement.step()) return std::nullopt;
+        model.id = statement.text(0);
+        model.version = version;
+        model.name = statement.text(1);
+        model.scale.mastery_threshold = statement.integer(2);
+    }
+    {
+        auto statement = db.prepare(
+            "SELECT level, label FROM model_levels WHERE organization_id = ?1 AND version = ?2 ORDER BY level");
+        statement.bind_all(organization_id, version);
+        while (statement.step()) model.scale.levels.push_back({statement.integer(0), statement.text(1)});
+    }
+    {
+        auto statement = db.prepare(
+            "SELECT id, name, description FROM model_dimensions WHERE organization_id = ?1 AND version = ?2"
+            " ORDER BY position");
+        statement.bind_all(organization_id, version);
+        while (statement.step()) {
+            model.dimensions.push_back({statement.text(0), statement.text(1), statement.text(2), {}});
+        }
+    }
+    auto statement = db.prepare(
+        "SELECT text FROM model_behaviours WHERE organization_id = ?1 AND version = ?2 AND dimension_id = ?3"
+        " ORDER BY position");
+    for (Dimension& dimension : model.dimensions) {
+        statement.bind_all(organization_id, version, dimension.id);
+        while (statement.step()) dimension.behaviours.push_back(statement.text(0));
+        statement.reset();
+    }
+    return model;
+}
+
+std::vector<KpiValue> load_kpis(sqlite::Connection& db, const std::string& organization_id) {
+    auto statement = db.prepare(
+        "SELECT unit_id, period, metric, value FROM kpis WHERE organization_id = ?1"
+        " ORDER BY unit_id, period, metric");
+    statement.bind_all(organization_id);
+    std::vector<KpiValue> kpis;
+    while (statement.step()) {
+        kpis.push_back({statement.text(0), statement.text(1), statement.text(2), statement.real(3)});
+    }
+    return kpis;
+}
+
+Role role_from_column(const std::string& text) { return parse_role(text).value_or(Role::unspecified); }
+
+UnitKind unit_kind_from_column(const std::string& text) {
+    return parse_unit_kind(text).value_or(UnitKind::unspecified);
+}
+
+ActivityKind activity_kind_from_column(const std::string& text) {
+    return parse_activity_kind(text).value_or(ActivityKind::unspecified);
+}
+
+}  // namespace floorwalk::server

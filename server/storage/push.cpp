@@ -1,0 +1,223 @@
+// Push decisions, in this order for each record:
+//   1. the model version exists (observations) and the record passes the shared validation rules → else REJECTED;
+//   2. a stored record by another author → REJECTED not_author;
+//   3. this id and revision already stored → DUPLICATE when the content is the same, else CONFLICT
+//      revision_conflict (checked before scope, so the retry of a lost answer always gets the first answer back);
+//   4. base_revision is not the stored latest revision (0 when none) → CONFLICT stale_base_revision;
+//   5. the employee (every participant) exists → else REJECTED unknown_employee, and is currently in one of the
+//      caller's subtrees unless the caller is HQ or ADMIN → else REJECTED employee_out_of_scope;
+//   6. ACCEPTED: appended to the history and made current, with the next change sequence number.
+#include "storage/push.h"
+
+#include "floorwalk/validation.h"
+#include "storage/org_rows.h"
+#include "storage/record_rows.h"
+#include "storage/scope.h"
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace floorwalk::server {
+namespace {
+
+std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
+
+// Content as the client sent it: the author and reception time are the server's, and the order of ratings or
+// participants carries no meaning.
+bool same_content(const Observation& a, const Observation& b) {
+    auto sorted = [](std::vector<Rating> ratings) {
+        std::sort(ratings.begin(), ratings.end(), [](const Rating& x, const Rating& y) {
+            return std::tie(x.dimension_id, x.level) < std::tie(y.dimension_id, y.level);
+        });
+        return ratings;
+    };
+    return a.employee_id == b.employee_id && a.observed_at == b.observed_at && a.model_version == b.model_version &&
+           a.comment == b.comment && a.coaching_action == b.coaching_action && a.revision == b.revision &&
+           a.base_revision == b.base_revision && a.deleted == b.deleted && sorted(a.ratings) == sorted(b.ratings);
+}
+
+bool same_content(const CoachingActivity& a, const CoachingActivity& b) {
+    auto sorted = [](std::vector<std::string> ids) {
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    return a.kind == b.kind && a.occurred_at == b.occurred_at && a.note == b.note && a.revision == b.revision &&
+           a.base_revision == b.base_revision && a.deleted == b.deleted &&
+           sorted(a.participant_ids) == sorted(b.participant_ids);
+}
+
+PushOutcome make_outcome(const std::string& id, PushStatus status, int stored_revision, std::string code = {},
+                         std::string message = {}) {
+    return PushOutcome{id, status, std::move(code), std::move(message), stored_revision};
+}
+
+PushOutcome rejected(const std::string& id, const ValidationErrors& errors, int stored_revision) {
+    std::string message;
+    for (const auto& error : errors) {
+        if (!message.empty()) message += "; ";
+        message += error.message;
+    }
+    return make_outcome(id, PushStatus::rejected, stored_revision, errors.front().code, std::move(message));
+}
+
+class PushContext {
+public:
+    PushContext(sqlite::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
+                Timestamp now)
+        : db_(db), sequence_(sequence), models_(models), caller_(caller), now_(now) {}
+
+    PushOutcome push(const Observation& input, AppliedChanges& changes) {
+        const auto head = observation_head(db_, caller_.organization_id, input.id);
+        const int stored = head ? head->revision : 0;
+
+        const auto model = models_.get(db_, caller_.organization_id, input.model_version);
+        if (!model) return unknown_model_version(input, stored);
+        if (auto errors = validate_observation(input, *model, now_); !errors.empty()) {
+            return rejected(input.id, errors, stored);
+        }
+        if (head && head->author_id != caller_.user_id) return not_author(input.id, "observation", stored);
+
+        if (input.revision <= stored) {
+            const auto existing = load_observation_revision(db_, caller_.organization_id, input.id, input.revision);
+            if (existing && same_content(*existing, input)) {
+                return make_outcome(input.id, PushStatus::duplicate, stored);
+            }
+            return revision_conflict(input.id, "observation", input.revision, stored);
+        }
+        if (input.base_revision != stored) return stale_base(input.id, input.base_revision, stored);
+
+        if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored)) return *refusal;
+
+        Observation record = input;
+        record.observer_id = caller_.user_id;
+        std::optional<Observation> before;
+        if (head && !head->deleted) {
+            before = load_observation_revision(db_, caller_.organization_id, input.id, head->revision);
+        }
+        write_observation(db_, caller_.organization_id, record, now_, sequence_.next());
+        std::optional<Observation> after;
+        if (!record.deleted) after = std::move(record);
+        if (before || after) changes.observations.push_back({std::move(before), std::move(after)});
+        return make_outcome(input.id, PushStatus::accepted, input.revision);
+    }
+
+    PushOutcome push(const CoachingActivity& input, AppliedChanges& changes) {
+        const auto head = activity_head(db_, caller_.organization_id, input.id);
+        const int stored = head ? head->revision : 0;
+
+        if (auto errors = validate_activity(input, now_); !errors.empty()) return rejected(input.id, errors, stored);
+        if (head && head->author_id != caller_.user_id) return not_author(input.id, "coaching activity", stored);
+
+        if (input.revision <= stored) {
+            const auto existing = load_activity_revision(db_, caller_.organization_id, input.id, input.revision);
+            if (existing && same_content(*existing, input)) {
+                return make_outcome(input.id, PushStatus::duplicate, stored);
+            }
+            return revision_conflict(input.id, "coaching activity", input.revision, stored);
+        }
+        if (input.base_revision != stored) return stale_base(input.id, input.base_revision, stored);
+
+        for (std::size_t i = 0; i < input.participant_ids.size(); ++i) {
+            const std::string field = "participantIds[" + std::to_string(i) + "]";
+            if (auto refusal = check_employee(input.id, field, input.participant_ids[i], stored)) return *refusal;
+        }
+
+        CoachingActivity record = input;
+        record.manager_id = caller_.user_id;
+        std::optional<CoachingActivity> before;
+        if (head && !head->deleted) {
+            before = load_activity_revision(db_, caller_.organization_id, input.id, head->revision);
+        }
+        write_activity(db_, caller_.organization_id, record, now_, sequence_.next());
+        std::optional<CoachingActivity> after;
+        if (!record.deleted) after = std::move(record);
+        if (before || after) changes.activities.push_back({std::move(before), std::move(after)});
+        return make_outcome(input.id, PushStatus::accepted, input.revision);
+    }
+
+private:
+    PushOutcome unknown_model_version(const Observation& input, int stored) {
+        const auto latest = latest_model_version(db_, caller_.organization_id);
+        std::string message = "modelVersion is " + std::to_string(input.model_version) +
+                              ", not a version of the organisation's experience model";
+        message += latest ? " (the latest is " + std::to_string(*latest) + ")"
+                          : " (no model has been imported yet: an administrator must import one first)";
+        return make_outcome(input.id, PushStatus::rejected, stored, "unknown_model_version", std::move(message));
+    }
+
+    static PushOutcome not_author(const std::string& id, std::string_view what, int stored) {
+        return make_outcome(
+            id, PushStatus::rejected, stored, "not_author",
+            std::string(what) + " " + id + " was recorded by another user: only its author can edit or delete it");
+    }
+
+    static PushOutcome revision_conflict(const std::string& id, std::string_view what, int revision, int stored) {
+        return make_outcome(id, PushStatus::conflict, stored, "revision_conflict",
+                            "revision " + std::to_string(revision) + " of " + std::string(what) + " " + id +
+                                " is already stored with different content: pull the stored revision " +
+                                std::to_string(stored) + ", then edit it");
+    }
+
+    static PushOutcome stale_base(const std::string& id, int base, int stored) {
+        return make_outcome(id, PushStatus::conflict, stored, "stale_base_revision",
+                            "baseRevision is " + std::to_string(base) + " but the latest stored revision is " +
+                                std::to_string(stored) + ": pull the latest revision, then edit it");
+    }
+
+    // nullopt when the employee exists and the caller may write about him.
+    std::optional<PushOutcome> check_employee(const std::string& id, const std::string& field,
+                                              const std::string& employee_id, int stored) {
+        auto [it, inserted] = employee_units_.try_emplace(employee_id);
+        if (inserted) {
+            if (auto employee = load_employee(db_, caller_.organization_id, employee_id)) {
+                it->second = employee->unit_id;
+            }
+        }
+        if (!it->second) {
+            return make_outcome(id, PushStatus::rejected, stored, "unknown_employee",
+                                field + " is " + in_quotes(employee_id) + ", not an employee of this organisation");
+        }
+        if (!scope().contains_unit(*it->second)) {
+            return make_outcome(id, PushStatus::rejected, stored, "employee_out_of_scope",
+                                field + " is " + in_quotes(employee_id) + ", who works in unit " +
+                                    in_quotes(*it->second) +
+                                    ", outside your units: you can only record about the employees of your units");
+        }
+        return std::nullopt;
+    }
+
+    const Scope& scope() {
+        if (!scope_) scope_ = resolve_scope(db_, caller_);
+        return *scope_;
+    }
+
+    sqlite::Connection& db_;
+    ChangeSequence& sequence_;
+    ModelCache& models_;
+    const Caller& caller_;
+    Timestamp now_;
+    std::optional<Scope> scope_;  // resolved on first need: a batch of duplicates never computes it
+    std::unordered_map<std::string, std::optional<std::string>> employee_units_;  // employee → current unit
+};
+
+}  // namespace
+
+PushApplied apply_push(sqlite::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
+                       const std::vector<Observation>& observations, const std::vector<CoachingActivity>& activities,
+                       Timestamp now) {
+    if (!load_user(db, caller.organization_id, caller.user_id)) {
+        throw std::invalid_argument("push by user " + caller.user_id + ", who is not a user of organisation " +
+                                    caller.organization_id);
+    }
+    PushApplied applied;
+    applied.changes.organization_id = caller.organization_id;
+    applied.outcomes.reserve(observations.size() + activities.size());
+    PushContext context(db, sequence, models, caller, now);
+    for (const auto& observation : observations) applied.outcomes.push_back(context.push(observation, applied.changes));
+    for (const auto& activity : activities) applied.outcomes.push_back(context.push(activity, applied.changes));
+    return applied;
+}
+
+}  // namespace floorwalk::server

@@ -1,0 +1,26 @@
+// The push of observations and coaching activities: per-record validation, authorship, scope and revision rules,
+// applied in the writer's open transaction.
+#pragma once
+
+#include "storage/change_sequence.h"
+#include "storage/model_cache.h"
+#include "storage/sqlite.h"
+#include "storage/store.h"
+
+#include <vector>
+
+namespace floorwalk::server {
+
+struct PushApplied {
+    std::vector<PushOutcome> outcomes;  // observations first, then activities, in input order
+    AppliedChanges changes;             // what the observer is told once the transaction commits
+};
+
+// Decides and writes every record in the open write transaction on `db`; one bad record never stops the others.
+// Throws std::invalid_argument when the caller is not a user of its organisation (a bug in the caller, not a
+// client mistake), and sqlite::Error when the database fails (the caller rolls back).
+[[nodiscard]] PushApplied apply_push(sqlite::Connection& db, ChangeSequence& sequence, ModelCache& models,
+                                     const Caller& caller, const std::vector<Observation>& observations,
+                                     const std::vector<CoachingActivity>& activities, Timestamp now);
+
+}  // namespace floorwalk::server

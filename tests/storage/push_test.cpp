@@ -1,0 +1,445 @@
+// Push: every status for observations and activities, revisions, authorship, scope, tenants and the observer.
+#include "store_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <mutex>
+
+using namespace floorwalk;
+using namespace floorwalk::test;
+using server::PushStatus;
+
+namespace {
+
+// Records what the store reports after each commit.
+class RecordingObserver : public server::StoreObserver {
+public:
+    void on_applied(const server::AppliedChanges& changes) override {
+        std::lock_guard lock(mutex_);
+        calls.push_back(changes);
+    }
+    std::vector<server::AppliedChanges> calls;
+
+private:
+    std::mutex mutex_;
+};
+
+}  // namespace
+
+TEST_CASE("a new observation is accepted, with the caller as observer", "[push]") {
+    StoreFixture f;
+    auto sent = observation(uuid(1), "e-paris-1", {{"welcome", 3}, {"advice", 2}});
+    sent.observer_id = "someone-else";  // never taken from the body
+    const auto outcome = f.push_one("mgr.paris", sent);
+    CHECK(outcome.id == uuid(1));
+    CHECK(outcome.status == PushStatus::accepted);
+    CHECK(outcome.stored_revision == 1);
+    CHECK(outcome.error_code.empty());
+
+    const auto stored = f.observations();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].observer_id == f.caller("mgr.paris").user_id);
+    CHECK(stored[0].employee_id == "e-paris-1");
+    CHECK(stored[0].ratings == std::vector<Rating>{{"welcome", 3}, {"advice", 2}});
+    CHECK(stored[0].comment == "Warm welcome");
+    CHECK(stored[0].observed_at == sent.observed_at);
+    CHECK(stored[0].revision == 1);
+}
+
+TEST_CASE("retrying a push whose answer was lost answers duplicate and changes nothing", "[push]") {
+    StoreFixture f;
+    auto observer = std::make_shared<RecordingObserver>();
+    f.store->set_observer(observer);
+    const auto sent = observation(uuid(1), "e-paris-1");
+    const auto a = activity(uuid(2), {"e-paris-1"});
+    const auto first = f.push("mgr.paris", {sent}, {a});
+    REQUIRE(first[0].status == PushStatus::accepted);
+    REQUIRE(first[1].status == PushStatus::accepted);
+    REQUIRE(observer->calls.size() == 1);
+
+    // The same records, ratings in another order: the same content.
+    auto again = sent;
+    again.ratings = {{"welcome", 3}};
+    const auto retry = f.push("mgr.paris", {again}, {a});
+    CHECK(retry[0].status == PushStatus::duplicate);
+    CHECK(retry[0].stored_revision == 1);
+    CHECK(retry[1].status == PushStatus::duplicate);
+    CHECK(observer->calls.size() == 1);  // nothing changed, nothing to tell
+    CHECK(f.observations().size() == 1);
+    CHECK(f.activities().size() == 1);
+
+    // The pull cursor does not move for a duplicate.
+    const auto before = f.store->pull(f.caller("hq"), "", 100);
+    f.push("mgr.paris", {sent}, {a});
+    const auto after = f.store->pull(f.caller("hq"), before.cursor, 100);
+    CHECK(after.observations.empty());
+    CHECK(after.activities.empty());
+}
+
+TEST_CASE("duplicates are recognised whatever the rating order and regardless of reception data", "[push]") {
+    StoreFixture f;
+    const auto sent = observation(uuid(1), "e-paris-1", {{"welcome", 3}, {"advice", 2}});
+    REQUIRE(f.push_one("mgr.paris", sent).status == PushStatus::accepted);
+    auto reordered = sent;
+    std::reverse(reordered.ratings.begin(), reordered.ratings.end());
+    CHECK(f.push_one("mgr.paris", reordered).status == PushStatus::duplicate);
+    // Pushed later: received_at differs, the content does not.
+    CHECK(f.store->push(f.caller("mgr.paris"), {sent}, {}, push_time + std::chrono::hours(5))[0].status ==
+          PushStatus::duplicate);
+}
+
+TEST_CASE("the same id and revision with other content is a revision conflict", "[push]") {
+    StoreFixture f;
+    const auto sent = observation(uuid(1), "e-paris-1", {{"welcome", 3}});
+    REQUIRE(f.push_one("mgr.paris", sent).status == PushStatus::accepted);
+    auto other = sent;
+    other.ratings = {{"welcome", 4}};
+    const auto outcome = f.push_one("mgr.paris", other);
+    CHECK(outcome.status == PushStatus::conflict);
+    CHECK(outcome.error_code == "revision_conflict");
+    CHECK(outcome.stored_revision == 1);
+    CHECK_FALSE(outcome.error_message.empty());
+    CHECK(f.observations()[0].ratings == std::vector<Rating>{{"welcome", 3}});
+}
+
+TEST_CASE("an edit is a new revision and the history keeps every revision", "[push]") {
+    StoreFixture f;
+    const auto v1 = observation(uuid(1), "e-paris-1", {{"welcome", 2}});
+    REQUIRE(f.push_one("mgr.paris", v1).status == PushStatus::accepted);
+    auto v2 = edited(v1);
+    v2.ratings = {{"welcome", 3}, {"closing", 4}};
+    const auto outcome = f.push_one("mgr.paris", v2);
+    CHECK(outcome.status == PushStatus::accepted);
+    CHECK(outcome.stored_revision == 2);
+
+    const auto stored = f.observations();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].revision == 2);
+    CHECK(stored[0].ratings == v2.ratings);
+    CHECK(stored[0].comment == "Warm welcome (edited)");
+
+    // Both revisions stay in the history: retries of either are duplicates, and tell the latest revision.
+    const auto retry_v1 = f.push_one("mgr.paris", v1);
+    CHECK(retry_v1.status == PushStatus::duplicate);
+    CHECK(retry_v1.stored_revision == 2);
+    CHECK(f.push_one("mgr.paris", v2).status == PushStatus::duplicate);
+
+    // Another device edited revision 1 too: its revision 2 differs from the stored one.
+    auto concurrent = edited(v1);
+    concurrent.comment = "Another point of view";
+    const auto conflict = f.push_one("mgr.paris", concurrent);
+    CHECK(conflict.status == PushStatus::conflict);
+    CHECK(conflict.error_code == "revision_conflict");
+    CHECK(conflict.stored_revision == 2);
+}
+
+TEST_CASE("a base revision the server does not hold is a stale base conflict", "[push]") {
+    StoreFixture f;
+    const auto v1 = observation(uuid(1), "e-paris-1");
+    // Revision 1 never arrived: revision 2 has nothing to replace.
+    const auto orphan = f.push_one("mgr.paris", edited(v1));
+    CHECK(orphan.status == PushStatus::conflict);
+    CHECK(orphan.error_code == "stale_base_revision");
+    CHECK(orphan.stored_revision == 0);
+    CHECK(f.observations().empty());
+
+    REQUIRE(f.push_one("mgr.paris", v1).status == PushStatus::accepted);
+    const auto skipped = f.push_one("mgr.paris", edited(edited(v1)));  // revision 3 based on 2
+    CHECK(skipped.status == PushStatus::conflict);
+    CHECK(skipped.error_code == "stale_base_revision");
+    CHECK(skipped.stored_revision == 1);
+}
+
+TEST_CASE("a deletion is a tombstone that counts nowhere", "[push]") {
+    StoreFixture f;
+    const auto v1 = observation(uuid(1), "e-paris-1");
+    const auto keep = observation(uuid(2), "e-paris-2");
+    REQUIRE(f.push("mgr.paris", {v1, keep})[0].status == PushStatus::accepted);
+    auto tombstone = deleted(v1);
+    tombstone.ratings.clear();  // a tombstone needs no ratings
+    const auto outcome = f.push_one("mgr.paris", tombstone);
+    CHECK(outcome.status == PushStatus::accepted);
+    CHECK(outcome.stored_revision == 2);
+    const auto stored = f.observations();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].id == uuid(2));
+    CHECK(f.push_one("mgr.paris", tombstone).status == PushStatus::duplicate);
+}
+
+TEST_CASE("invalid observations are rejected with the rule they break", "[push]") {
+    StoreFixture f;
+    auto unknown_version = observation(uuid(1), "e-paris-1");
+    unknown_version.model_version = 7;
+    auto no_ratings = observation(uuid(2), "e-paris-1", {});
+    auto out_of_scale = observation(uuid(3), "e-paris-1", {{"welcome", 9}});
+    auto unknown_dimension = observation(uuid(4), "e-paris-1", {{"smile", 3}});
+    auto twice = observation(uuid(5), "e-paris-1", {{"welcome", 3}, {"welcome", 2}});
+    auto future = observation(uuid(6), "e-paris-1", {{"welcome", 3}}, "2026-03-06T00:00:01Z");
+    auto bad_id = observation("not-a-uuid", "e-paris-1");
+    auto long_comment = observation(uuid(8), "e-paris-1");
+    long_comment.comment = std::string(2001, 'x');
+    auto unknown_employee = observation(uuid(9), "e-nobody");
+
+    const auto outcomes = f.push("mgr.paris", {unknown_version, no_ratings, out_of_scale, unknown_dimension, twice,
+                                               future, bad_id, long_comment, unknown_employee});
+    const std::vector<std::string> expected = {"unknown_model_version",
+                                               "ratings_required",
+                                               "rating_level_out_of_scale",
+                                               "rating_dimension_unknown",
+                                               "rating_dimension_duplicate",
+                                               "time_in_future",
+                                               "not_uuid",
+                                               "text_too_long",
+                                               "unknown_employee"};
+    REQUIRE(outcomes.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO("record " << i);
+        CHECK(outcomes[i].status == PushStatus::rejected);
+        CHECK(outcomes[i].error_code == expected[i]);
+        CHECK_FALSE(outcomes[i].error_message.empty());
+    }
+    CHECK(f.observations().empty());
+}
+
+TEST_CASE("a manager records only about the employees of his units", "[push][scope]") {
+    StoreFixture f;
+    const auto outside = f.push_one("mgr.paris", observation(uuid(1), "e-lyon-1"));
+    CHECK(outside.status == PushStatus::rejected);
+    CHECK(outside.error_code == "employee_out_of_scope");
+    CHECK(outside.error_message.find("lyon") != std::string::npos);
+
+    // A director's scope is his region's subtree; HQ and ADMIN see the whole organisation.
+    CHECK(f.push_one("dir.north", observation(uuid(2), "e-lille-1")).status == PushStatus::accepted);
+    CHECK(f.push_one("dir.north", observation(uuid(3), "e-lyon-1")).error_code == "employee_out_of_scope");
+    CHECK(f.push_one("hq", observation(uuid(4), "e-lyon-1")).status == PushStatus::accepted);
+    CHECK(f.push_one("admin", observation(uuid(5), "e-lille-2")).status == PushStatus::accepted);
+}
+
+TEST_CASE("only the author edits or deletes a record", "[push]") {
+    StoreFixture f;
+    const auto v1 = observation(uuid(1), "e-paris-1");
+    REQUIRE(f.push_one("mgr.paris", v1).status == PushStatus::accepted);
+    const auto by_director = f.push_one("dir.north", edited(v1));
+    CHECK(by_director.status == PushStatus::rejected);
+    CHECK(by_director.error_code == "not_author");
+    CHECK(by_director.stored_revision == 1);
+    CHECK(f.push_one("hq", deleted(v1)).error_code == "not_author");
+    // Even the same content under the same id is another user's record.
+    CHECK(f.push_one("dir.north", v1).error_code == "not_author");
+
+    const auto a = activity(uuid(2), {"e-paris-1"});
+    REQUIRE(f.push_one("mgr.paris", a).status == PushStatus::accepted);
+    auto a2 = a;
+    a2.revision = 2;
+    a2.base_revision = 1;
+    a2.deleted = true;
+    CHECK(f.push_one("dir.north", a2).error_code == "not_author");
+    CHECK(f.activities().size() == 1);
+}
+
+TEST_CASE("one bad record never blocks the others, and outcomes keep the input order", "[push]") {
+    StoreFixture f;
+    const auto outcomes =
+        f.push("mgr.paris",
+               {observation(uuid(1), "e-paris-1"), observation(uuid(2), "e-lyon-1"), observation(uuid(3), "e-paris-2")},
+               {activity(uuid(4), {"e-paris-1", "e-lyon-1"}), activity(uuid(5), {"e-paris-3"})});
+    REQUIRE(outcomes.size() == 5);
+    CHECK(outcomes[0].id == uuid(1));
+    CHECK(outcomes[0].status == PushStatus::accepted);
+    CHECK(outcomes[1].id == uuid(2));
+    CHECK(outcomes[1].status == PushStatus::rejected);
+    CHECK(outcomes[2].status == PushStatus::accepted);
+    CHECK(outcomes[3].id == uuid(4));
+    CHECK(outcomes[3].error_code == "employee_out_of_scope");
+    CHECK(outcomes[4].status == PushStatus::accepted);
+    CHECK(f.observations().size() == 2);
+    CHECK(f.activities().size() == 1);
+}
+
+TEST_CASE("a record and its edit in the same batch are applied in order", "[push]") {
+    StoreFixture f;
+    const auto v1 = observation(uuid(1), "e-paris-1");
+    const auto outcomes = f.push("mgr.paris", {v1, edited(v1), deleted(edited(v1))});
+    CHECK(outcomes[0].status == PushStatus::accepted);
+    CHECK(outcomes[1].status == PushStatus::accepted);
+    CHECK(outcomes[2].status == PushStatus::accepted);
+    CHECK(outcomes[2].stored_revision == 3);
+    CHECK(f.observations().empty());
+}
+
+TEST_CASE("coaching activities follow the same rules", "[push][activities]") {
+    StoreFixture f;
+    const auto a = activity(uuid(1), {"e-paris-1", "e-paris-2"}, ActivityKind::team_briefing);
+    const auto accepted = f.push_one("mgr.paris", a);
+    CHECK(accepted.status == PushStatus::accepted);
+    CHECK(accepted.stored_revision == 1);
+    const auto stored = f.activities();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].manager_id == f.caller("mgr.paris").user_id);
+    CHECK(stored[0].kind == ActivityKind::team_briefing);
+    CHECK(stored[0].participant_ids == a.participant_ids);
+    CHECK(stored[0].note == "Debrief");
+
+    auto reordered = a;
+    std::reverse(reordered.participant_ids.begin(), reordered.participant_ids.end());
+    CHECK(f.push_one("mgr.paris", reordered).status == PushStatus::duplicate);
+
+    auto other = a;
+    other.note = "Another note";
+    const auto conflict = f.push_one("mgr.paris", other);
+    CHECK(conflict.status == PushStatus::conflict);
+    CHECK(conflict.error_code == "revision_conflict");
+
+    auto v2 = a;
+    v2.revision = 2;
+    v2.base_revision = 1;
+    v2.participant_ids = {"e-paris-3"};
+    CHECK(f.push_one("mgr.paris", v2).status == PushStatus::accepted);
+    CHECK(f.activities()[0].participant_ids == std::vector<std::string>{"e-paris-3"});
+
+    auto stale = v2;
+    stale.revision = 4;
+    stale.base_revision = 3;
+    CHECK(f.push_one("mgr.paris", stale).error_code == "stale_base_revision");
+
+    auto tombstone = v2;
+    tombstone.revision = 3;
+    tombstone.base_revision = 2;
+    tombstone.deleted = true;
+    tombstone.participant_ids.clear();
+    CHECK(f.push_one("mgr.paris", tombstone).status == PushStatus::accepted);
+    CHECK(f.activities().empty());
+
+    CHECK(f.push_one("mgr.paris", activity(uuid(2), {"e-ghost"})).error_code == "unknown_employee");
+    CHECK(f.push_one("mgr.paris", activity(uuid(3), {"e-paris-1", "e-lille-1"})).error_code == "employee_out_of_scope");
+    CHECK(f.push_one("mgr.paris", activity(uuid(4), {})).error_code == "participants_required");
+    CHECK(f.push_one("mgr.paris", activity(uuid(5), {"e-paris-1"}, ActivityKind::unspecified)).error_code ==
+          "required");
+    CHECK(f.push_one("mgr.paris", activity(uuid(6), {"e-paris-1"}, ActivityKind::challenge, "2026-03-07T00:00:00Z"))
+              .error_code == "time_in_future");
+}
+
+TEST_CASE("the observer hears what counted before and what counts now, after the commit", "[push][observer]") {
+    StoreFixture f;
+    auto observer = std::make_shared<RecordingObserver>();
+    f.store->set_observer(observer);
+    const auto v1 = observation(uuid(1), "e-paris-1", {{"welcome", 2}});
+    const auto a1 = activity(uuid(2), {"e-paris-1"});
+    REQUIRE(f.push("mgr.paris", {v1, observation(uuid(3), "e-lyon-1")}, {a1}).size() == 3);
+
+    REQUIRE(observer->calls.size() == 1);
+    const auto& created = observer->calls[0];
+    CHECK(created.organization_id == f.org);
+    CHECK_FALSE(created.organization_changed);
+    REQUIRE(created.observations.size() == 1);  // the rejected one is not a change
+    CHECK_FALSE(created.observations[0].before);
+    REQUIRE(created.observations[0].after);
+    CHECK(created.observations[0].after->id == uuid(1));
+    CHECK(created.observations[0].after->observer_id == f.caller("mgr.paris").user_id);
+    REQUIRE(created.activities.size() == 1);
+    CHECK_FALSE(created.activities[0].before);
+    CHECK(created.activities[0].after->manager_id == f.caller("mgr.paris").user_id);
+
+    auto v2 = edited(v1);
+    v2.ratings = {{"welcome", 4}};
+    f.push_one("mgr.paris", v2);
+    REQUIRE(observer->calls.size() == 2);
+    const auto& edit = observer->calls[1].observations.at(0);
+    REQUIRE(edit.before);
+    REQUIRE(edit.after);
+    CHECK(edit.before->revision == 1);
+    CHECK(edit.before->ratings == std::vector<Rating>{{"welcome", 2}});
+    CHECK(edit.after->revision == 2);
+    CHECK(edit.after->ratings == std::vector<Rating>{{"welcome", 4}});
+
+    f.push_one("mgr.paris", deleted(v2));
+    REQUIRE(observer->calls.size() == 3);
+    const auto& removal = observer->calls[2].observations.at(0);
+    REQUIRE(removal.before);
+    CHECK(removal.before->revision == 2);
+    CHECK_FALSE(removal.after);
+
+    // The observer runs after the commit: a read from inside it sees the change.
+    struct Reader : server::StoreObserver {
+        server::Store* store = nullptr;
+        std::string org;
+        std::size_t seen = 0;
+        void on_applied(const server::AppliedChanges&) override {
+            store->for_each_observation(org, [&](const Observation&) { ++seen; });
+        }
+    };
+    auto reader = std::make_shared<Reader>();
+    reader->store = f.store.get();
+    reader->org = f.org;
+    f.store->set_observer(reader);
+    f.push_one("mgr.paris", observation(uuid(9), "e-paris-2"));
+    CHECK(reader->seen == 1);
+
+    // Imports tell the observer that the organisation changed.
+    f.store->set_observer(observer);
+    f.store->import_employees(f.org, {{"e-paris-4", "paris", "Hugo Blanc", "Advisor", true}});
+    REQUIRE(observer->calls.size() == 4);
+    CHECK(observer->calls[3].organization_changed);
+}
+
+TEST_CASE("organisations are isolated from each other", "[push][tenants]") {
+    StoreFixture f;
+    const std::string other = f.add_organization("globex");
+    const auto caller_a = f.caller_in(f.org, "mgr.paris");
+    const auto caller_b = f.caller_in(other, "mgr.paris");
+    CHECK(caller_a.user_id != caller_b.user_id);
+
+    // The same record id in two organisations: two independent records.
+    const auto o = observation(uuid(1), "e-paris-1");
+    CHECK(f.store->push(caller_a, {o}, {}, push_time)[0].status == PushStatus::accepted);
+    auto different = o;
+    different.ratings = {{"welcome", 1}};
+    CHECK(f.store->push(caller_b, {different}, {}, push_time)[0].status == PushStatus::accepted);
+
+    // An employee that exists only in the other organisation is unknown here.
+    f.store->import_employees(other, {{"e-only-b", "paris", "Iris Noir", "Advisor", true}});
+    CHECK(f.store->push(caller_a, {observation(uuid(2), "e-only-b")}, {}, push_time)[0].error_code ==
+          "unknown_employee");
+
+    std::vector<Observation> in_a;
+    f.store->for_each_observation(f.org, [&](const Observation& x) { in_a.push_back(x); });
+    std::vector<Observation> in_b;
+    f.store->for_each_observation(other, [&](const Observation& x) { in_b.push_back(x); });
+    REQUIRE(in_a.size() == 1);
+    REQUIRE(in_b.size() == 1);
+    CHECK(in_a[0].ratings == o.ratings);
+    CHECK(in_b[0].ratings == different.ratings);
+    CHECK(in_a[0].observer_id == caller_a.user_id);
+
+    const auto page_b = f.store->pull(f.caller_in(other, "hq"), "", 100);
+    REQUIRE(page_b.observations.size() == 1);
+    CHECK(page_b.observations[0].ratings == different.ratings);
+    const auto in_b_list = [](const std::vector<Employee>& employees) {
+        return std::any_of(employees.begin(), employees.end(), [](const Employee& e) { return e.id == "e-only-b"; });
+    };
+    CHECK(in_b_list(page_b.employees));
+    CHECK_FALSE(in_b_list(f.store->pull(f.caller_in(f.org, "hq"), "", 100).employees));
+}
+
+TEST_CASE("a push by a caller who is not a user of the organisation is a programming error", "[push]") {
+    StoreFixture f;
+    auto stranger = f.caller("mgr.paris");
+    stranger.user_id = "no-such-user";
+    CHECK_THROWS_AS(f.store->push(stranger, {observation(uuid(1), "e-paris-1")}, {}, push_time), std::invalid_argument);
+    CHECK(f.observations().empty());
+}
+
+TEST_CASE("a record rated against an older model version stays valid after a new version", "[push]") {
+    StoreFixture f;
+    auto model = sample_model();
+    model.dimensions.push_back({"farewell", "Farewell", "Says goodbye", {}});
+    REQUIRE(f.store->import_model(f.org, model).applied == 2);
+    auto old = observation(uuid(1), "e-paris-1", {{"welcome", 3}});
+    CHECK(f.push_one("mgr.paris", old).status == PushStatus::accepted);
+    CHECK(f.push_one("mgr.paris", observation(uuid(2), "e-paris-1", {{"farewell", 3}})).error_code ==
+          "rating_dimension_unknown");
+    auto current = observation(uuid(3), "e-paris-1", {{"farewell", 3}});
+    current.model_version = 2;
+    CHECK(f.push_one("mgr.paris", current).status == PushStatus::accepted);
+}

@@ -1,0 +1,95 @@
+// The SQLite RAII layer: cached statements, transactions that roll back, errors with SQLite's codes.
+#include "store_fixture.h"
+
+#include "storage/sqlite.h"
+
+#include <sqlite3.h>
+#include <catch2/catch.hpp>
+
+using namespace floorwalk::test;
+namespace sqlite = floorwalk::server::sqlite;
+
+namespace {
+
+int count(sqlite::Connection& db) {
+    auto statement = db.prepare("SELECT count(*) FROM t");
+    REQUIRE(statement.step());
+    return statement.integer(0);
+}
+
+}  // namespace
+
+TEST_CASE("statements bind, step and read every type", "[sqlite]") {
+    TempDir dir;
+    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    db.execute("CREATE TABLE t (a TEXT, b INTEGER, c REAL, d TEXT)");
+    db.prepare("INSERT INTO t VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, std::string("é\0x", 4))
+        .bind(2, std::int64_t{1} << 40)
+        .bind(3, 2.5)
+        .bind_optional(4, "")
+        .run();
+    auto row = db.prepare("SELECT a, b, c, d FROM t");
+    REQUIRE(row.step());
+    CHECK(row.text(0) == std::string("é\0x", 4));  // embedded NUL survives
+    CHECK(row.int64(1) == (std::int64_t{1} << 40));
+    CHECK(row.real(2) == 2.5);
+    CHECK(row.is_null(3));
+    CHECK(row.text(3).empty());
+    CHECK_FALSE(row.step());
+}
+
+TEST_CASE("a cached statement is reused, and a nested use of the same query gets its own", "[sqlite]") {
+    TempDir dir;
+    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    db.execute("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3);");
+    const std::string sql = "SELECT n FROM t WHERE n >= ?1 ORDER BY n";
+    int pairs = 0;
+    {
+        auto outer = db.prepare(sql);
+        outer.bind_all(1);
+        while (outer.step()) {
+            auto inner = db.prepare(sql);  // the cached one is busy
+            inner.bind_all(outer.integer(0));
+            while (inner.step()) ++pairs;
+        }
+    }
+    CHECK(pairs == 6);
+    // Released statements are reset: reusing one starts from the first row.
+    for (int i = 0; i < 3; ++i) {
+        auto again = db.prepare(sql);
+        again.bind_all(2);
+        REQUIRE(again.step());
+        CHECK(again.integer(0) == 2);
+    }
+}
+
+TEST_CASE("a transaction left without commit rolls back", "[sqlite]") {
+    TempDir dir;
+    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)");
+    try {
+        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
+        db.execute("INSERT INTO t VALUES (1)");
+        db.execute("INSERT INTO t VALUES (1)");  // violates the primary key
+        transaction.commit();
+    } catch (const sqlite::Error& e) {
+        CHECK(e.code() == SQLITE_CONSTRAINT_PRIMARYKEY);
+        CHECK(std::string(e.what()).find("INSERT INTO t") != std::string::npos);
+    }
+    CHECK(count(db) == 0);
+    {
+        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
+        db.execute("INSERT INTO t VALUES (2)");
+        transaction.commit();
+    }
+    CHECK(count(db) == 1);
+}
+
+TEST_CASE("preparing bad SQL names the statement", "[sqlite]") {
+    TempDir dir;
+    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    CHECK_THROWS_WITH(db.prepare("SELEKT 1"), Catch::Contains("SELEKT"));
+    CHECK_THROWS_AS(sqlite::Connection(dir.path() / "missing" / "t.db", sqlite::Connection::Mode::read_only),
+                    sqlite::Error);
+}

@@ -2,6 +2,7 @@
 // functions tested without a network.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,28 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Cache-Control, Location...)
+};
+
+// What the application reports about one exchange, for the access log and the metrics.
+struct RequestLog {
+    std::string route;         // the matched route pattern, e.g. "/api/v1/admin/devices/{deviceId}/revoke"
+    std::string user;          // the caller's username; empty when anonymous
+    std::string organization;  // the caller's organisation id; empty when anonymous
+};
+
+// The application behind the HTTP transport.
+//
+// Threading: both methods are called on connection strands, concurrently for different connections; they may
+// block (database work) but should not for long, since they hold a thread of the pool.
+class RequestHandler {
+public:
+    virtual ~RequestHandler() = default;
+    // Answers one request. Expected to turn every failure into a response; an escaping exception becomes a 500.
+    [[nodiscard]] virtual Response handle(const Request& request, RequestLog& log) = 0;
+    // Called once per answered request after the response is written, including the answers the transport gives
+    // by itself (413, 431, 503...), with the time from the end of the request's header to the end of the write.
+    virtual void completed(std::string_view method, const RequestLog& log, int status,
+                           std::chrono::microseconds elapsed) = 0;
 };
 
 }  // namespace floorwalk::server

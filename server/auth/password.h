@@ -6,6 +6,9 @@
 
 namespace floorwalk::server {
 
+// Shortest password an administrator may set (imports, admin init, reset-password).
+inline constexpr std::size_t min_password_length = 8;
+
 // Cost of one hash. `interactive` is libsodium's recommendation for logins; `fast` exists for tests and demo
 // generation on small machines, and is still argon2id.
 enum class HashCost { interactive, fast };

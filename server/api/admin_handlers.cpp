@@ -1,0 +1,99 @@
+// /api/v1/admin/...: imports, devices and settings, for the role ADMIN of the caller's organisation.
+#include "api/handlers.h"
+
+#include "floorwalk/validation.h"
+#include "floorwalk/wire.h"
+
+namespace floorwalk::server {
+namespace {
+
+namespace pb = ::floorwalk::v1;
+
+Response import(ApiContext& api, const RouteContext& route, ImportKind kind) {
+    if (auto refused = require_role(route, {Role::admin})) return *refused;
+    const auto& request = route.request;
+    return import_response(request, run_import(api.store, route.caller->organization_id, kind, request.content_type,
+                                               request.body, api.config.password_cost));
+}
+
+void to_proto(const DeviceRecord& in, pb::Device* out) {
+    out->set_id(in.id);
+    out->set_name(in.name);
+    out->set_user_id(in.user_id);
+    out->set_username(in.username);
+    wire::to_proto(in.last_seen, out->mutable_last_seen());
+    out->set_revoked(in.revoked);
+}
+
+Response devices(ApiContext& api, const RouteContext& route) {
+    if (auto refused = require_role(route, {Role::admin})) return *refused;
+    pb::DevicesResponse out;
+    for (const auto& device : api.store.devices(route.caller->organization_id)) to_proto(device, out.add_devices());
+    return message_response(route.request, out);
+}
+
+Response revoke_device(ApiContext& api, const RouteContext& route) {
+    if (auto refused = require_role(route, {Role::admin})) return *refused;
+    const auto& organization_id = route.caller->organization_id;
+    const auto& device_id = route.param("deviceId");
+    if (!api.store.revoke_device(organization_id, device_id))
+        return error_response(route.request, 404, "unknown_device",
+                              "No device '" + device_id + "' has signed in to this organisation.");
+    pb::Device out;
+    for (const auto& device : api.store.devices(organization_id))
+        if (device.id == device_id) to_proto(device, &out);
+    return message_response(route.request, out);
+}
+
+Response get_settings(ApiContext& api, const RouteContext& route) {
+    if (auto refused = require_role(route, {Role::admin})) return *refused;
+    pb::OrganizationSettings out;
+    wire::to_proto(api.store.settings(route.caller->organization_id), &out);
+    return message_response(route.request, out);
+}
+
+Response put_settings(ApiContext& api, const RouteContext& route) {
+    if (auto refused = require_role(route, {Role::admin})) return *refused;
+    pb::OrganizationSettings in;
+    if (auto refused = parse_body(route.request, &in)) return *refused;
+    const auto settings = wire::from_proto(in);
+    const auto errors = validate_settings(settings);
+    if (!errors.empty()) {
+        std::vector<pb::FieldError> details;
+        for (const auto& error : errors) {
+            auto& detail = details.emplace_back();
+            detail.set_field(error.field);
+            detail.set_message(error.message);
+        }
+        return error_response(route.request, 400, "invalid_argument",
+                              "The settings were not changed: " + errors.front().message +
+                                  (errors.size() > 1 ? " (and more in details)." : "."),
+                              std::move(details));
+    }
+    api.store.set_settings(route.caller->organization_id, settings);
+    pb::OrganizationSettings out;
+    wire::to_proto(api.store.settings(route.caller->organization_id), &out);
+    return message_response(route.request, out);
+}
+
+}  // namespace
+
+void add_admin_routes(Router& router, ApiContext& api) {
+    const std::pair<const char*, ImportKind> imports[] = {{"/api/v1/admin/model", ImportKind::model},
+                                                          {"/api/v1/admin/units", ImportKind::units},
+                                                          {"/api/v1/admin/employees", ImportKind::employees},
+                                                          {"/api/v1/admin/users", ImportKind::users}};
+    for (const auto& [pattern, kind] : imports)
+        router.add("PUT", pattern, Access::authenticated,
+                   [&api, kind](const RouteContext& route) { return import(api, route, kind); });
+    router.add("GET", "/api/v1/admin/devices", Access::authenticated,
+               [&api](const RouteContext& route) { return devices(api, route); });
+    router.add("POST", "/api/v1/admin/devices/{deviceId}/revoke", Access::authenticated,
+               [&api](const RouteContext& route) { return revoke_device(api, route); });
+    router.add("GET", "/api/v1/admin/settings", Access::authenticated,
+               [&api](const RouteContext& route) { return get_settings(api, route); });
+    router.add("PUT", "/api/v1/admin/settings", Access::authenticated,
+               [&api](const RouteContext& route) { return put_settings(api, route); });
+}
+
+}  // namespace floorwalk::server

@@ -1,0 +1,105 @@
+// `floorwalk-server serve`: the composition root of the running server.
+#include "cli/commands.h"
+
+#include "api/api.h"
+#include "auth/authenticator.h"
+#include "http/http_server.h"
+#include "indicators/indicator_service.h"
+#include "storage/sqlite_store.h"
+
+#include <charconv>
+#include <ostream>
+#include <thread>
+
+#ifndef FLOORWALK_WEB_DIR
+#error "FLOORWALK_WEB_DIR must name the default folder of the dashboard's files"
+#endif
+
+namespace floorwalk::server::cli {
+namespace {
+
+constexpr std::string_view help = R"(Usage: floorwalk-server serve --data DIR [options]
+
+Serves the Floorwalk API, and the HQ dashboard at "/", from the data folder DIR (created when missing).
+Once listening it prints one line: "floorwalk-server listening on URL". SIGINT or SIGTERM stops it
+gracefully: requests in flight finish, then the database closes.
+
+Options:
+  --data DIR           data folder holding the SQLite database
+  --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
+  --threads N          threads serving requests (default: the number of CPUs, at least 2)
+  --tls-cert FILE      PEM certificate chain: with --tls-key, serve HTTPS (TLS 1.2 and 1.3 only)
+  --tls-key FILE       PEM private key of the certificate
+  --web DIR            folder of the dashboard's files (default: )" FLOORWALK_WEB_DIR R"()
+  --token-ttl-days N   days a sign-in token stays valid (default 30)
+)";
+
+int parse_number(const std::string& text, int low, int high, std::string_view option) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < low || value > high)
+        throw UsageError("--" + std::string(option) + " must be a whole number from " + std::to_string(low) + " to " +
+                         std::to_string(high) + ", not '" + text + "'");
+    return value;
+}
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0".
+void parse_listen(const std::string& text, HttpConfig* config) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        throw UsageError("--listen must read HOST:PORT, for example 127.0.0.1:8080, not '" + text + "'");
+    auto host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    config->address = host;
+    config->port = static_cast<unsigned short>(parse_number(text.substr(colon + 1), 0, 65535, "listen port"));
+}
+
+}  // namespace
+
+int serve_command(std::span<const std::string_view> args, Console& console) {
+    const auto arguments = parse_or_throw(args, {{"data"}, {"listen"}, {"threads"}, {"tls-cert"}, {"tls-key"},
+                                                 {"web"}, {"token-ttl-days"}});
+    if (arguments.has("help")) {
+        console.out << help;
+        return exit_ok;
+    }
+    if (!arguments.positionals().empty())
+        throw UsageError("unexpected argument '" + arguments.positionals().front() + "'");
+    const auto data = required(arguments, "data");
+
+    HttpConfig http;
+    parse_listen(arguments.value("listen").value_or("127.0.0.1:8080"), &http);
+    const int cpus = static_cast<int>(std::thread::hardware_concurrency());
+    http.threads = arguments.has("threads") ? parse_number(*arguments.value("threads"), 1, 256, "threads")
+                                            : std::max(2, cpus);
+    http.tls_certificate = arguments.value("tls-cert").value_or("");
+    http.tls_private_key = arguments.value("tls-key").value_or("");
+    if (http.tls_certificate.empty() != http.tls_private_key.empty())
+        throw UsageError("--tls-cert and --tls-key go together");
+    http.stop_on_signals = true;
+
+    AuthConfig auth_config;
+    if (auto days = arguments.value("token-ttl-days"))
+        auth_config.token_ttl = std::chrono::days(parse_number(*days, 1, 3650, "token-ttl-days"));
+
+    ApiConfig api_config;
+    api_config.web_root = arguments.value("web").value_or(FLOORWALK_WEB_DIR);
+
+    // Order matters: the index loads from the store and must observe it before any write is accepted; the
+    // server stops before the services it calls are destroyed (reverse declaration order).
+    const auto store = open_sqlite_store(data);
+    const auto indicators = std::make_shared<IndicatorService>(*store);
+    store->set_observer(indicators);
+    Authenticator auth(*store, auth_config);
+    Api api(*store, auth, api_config, [&indicators](const Request& request, const Caller& caller) {
+        return indicators->handle(request, caller);
+    });
+    HttpServer server(http, api);
+
+    console.out << "floorwalk-server listening on " << server.url() << std::endl;  // tests wait for this line
+    server.run();
+    console.err << "floorwalk-server: stopped\n";
+    return exit_ok;
+}
+
+}  // namespace floorwalk::server::cli

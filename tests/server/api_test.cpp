@@ -1,0 +1,257 @@
+// Dispatch, authentication, sign-in, /me, /units, health and the indicator delegation, without a network.
+#include "api/negotiation.h"
+#include "support/api_fixture.h"
+#include "support/json.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+using namespace floorwalk;
+using namespace floorwalk::server;
+using namespace floorwalk::server::test;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string header(const Response& response, std::string_view name) {
+    for (const auto& [key, value] : response.headers)
+        if (key == name) return value;
+    return {};
+}
+
+std::string login_body(const std::string& username, const std::string& password = test_password,
+                       const std::string& device = "phone-1") {
+    pb::LoginRequest request;
+    request.set_organization("acme");
+    request.set_username(username);
+    request.set_password(password);
+    request.set_device_id(device);
+    request.set_device_name("Pixel 8");
+    return to_json(request);
+}
+
+std::set<std::string> unit_ids(const Response& response) {
+    std::set<std::string> ids;
+    const auto units = from_json<pb::UnitsResponse>(response.body);
+    for (const auto& unit : units.units()) ids.insert(unit.id());
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(ApiFixture, "sign-in answers a token, the user and the organisation, never to be cached") {
+    const auto response = call("POST", "/api/v1/auth/login", "", login_body("manager"));
+    REQUIRE(response.status == 200);
+    const auto body = from_json<pb::LoginResponse>(response.body);
+    CHECK(body.token().size() == 43);
+    CHECK(body.user().username() == "manager");
+    CHECK(body.user().role() == pb::MANAGER);
+    CHECK(std::vector<std::string>(body.user().unit_ids().begin(), body.user().unit_ids().end()) ==
+          std::vector<std::string>{"n1"});
+    CHECK(body.organization_id() == acme.id);
+    CHECK(body.organization_name() == "acme");
+    CHECK(wire::from_proto(body.expires_at()) == clock.now() + std::chrono::days(30));
+    CHECK(header(response, "Cache-Control") == "no-store");
+}
+
+TEST_CASE_METHOD(ApiFixture, "sign-in speaks protobuf when asked") {
+    pb::LoginRequest request;
+    request.set_organization("acme");
+    request.set_username("manager");
+    request.set_password(test_password);
+    request.set_device_id("phone-1");
+    auto http = make_request("POST", "/api/v1/auth/login", request.SerializeAsString(), "application/x-protobuf");
+    http.accept = "application/x-protobuf";
+    const auto response = call(http);
+    REQUIRE(response.status == 200);
+    CHECK(response.content_type == "application/x-protobuf");
+    pb::LoginResponse body;
+    REQUIRE(body.ParseFromString(response.body));
+    CHECK(body.user().username() == "manager");
+}
+
+TEST_CASE_METHOD(ApiFixture, "sign-in refuses incomplete, malformed and mistyped bodies") {
+    auto response = call("POST", "/api/v1/auth/login", "", R"({"organization":"acme","username":"manager"})");
+    CHECK(response.status == 400);
+    CHECK(error_code(response.body) == "invalid_argument");
+    const auto error = from_json<pb::ErrorResponse>(response.body).error();
+    REQUIRE(error.details_size() == 2);
+    CHECK(error.details(0).field() == "password");
+    CHECK(error.details(1).field() == "deviceId");
+
+    response = call("POST", "/api/v1/auth/login", "", "{\"organization\":");
+    CHECK(response.status == 400);
+    CHECK(error_code(response.body) == "malformed_body");
+
+    response = call("POST", "/api/v1/auth/login", "", login_body("manager"), "text/plain");
+    CHECK(response.status == 415);
+    CHECK(error_code(response.body) == "unsupported_media_type");
+
+    auto binary = make_request("POST", "/api/v1/auth/login", "\x0a\xff\xff", "application/x-protobuf");
+    CHECK(call(binary).status == 400);
+}
+
+TEST_CASE_METHOD(ApiFixture, "wrong passwords answer 401, then 429 with Retry-After") {
+    for (int i = 0; i < 5; ++i) {
+        const auto response = call("POST", "/api/v1/auth/login", "", login_body("manager", "not-the-password"));
+        REQUIRE(response.status == 401);
+        REQUIRE(error_code(response.body) == "invalid_credentials");
+    }
+    const auto response = call("POST", "/api/v1/auth/login", "", login_body("manager"));
+    CHECK(response.status == 429);
+    CHECK(error_code(response.body) == "too_many_attempts");
+    CHECK(header(response, "Retry-After") == "900");
+    CHECK_THAT(from_json<pb::ErrorResponse>(response.body).error().message(), Contains("900 seconds"));
+}
+
+TEST_CASE_METHOD(ApiFixture, "a revoked device cannot sign in again") {
+    const auto token = login("manager", "acme", "phone-1");
+    REQUIRE(store->revoke_device(acme.id, "phone-1"));
+    const auto response = call("POST", "/api/v1/auth/login", "", login_body("manager", test_password, "phone-1"));
+    CHECK(response.status == 403);
+    CHECK(error_code(response.body) == "device_revoked");
+}
+
+TEST_CASE_METHOD(ApiFixture, "/me tells who the token belongs to") {
+    const auto token = login("director");
+    const auto response = call("GET", "/api/v1/me", token);
+    REQUIRE(response.status == 200);
+    const auto me = from_json<pb::MeResponse>(response.body);
+    CHECK(me.user().username() == "director");
+    CHECK(me.user().role() == pb::DIRECTOR);
+    CHECK(me.organization_name() == "acme");
+    CHECK(me.device_id() == "director-phone");
+    CHECK(me.settings().min_group_size() == 3);
+    CHECK(last_log.route == "/api/v1/me");
+    CHECK(last_log.user == "director");
+    CHECK(last_log.organization == acme.id);
+}
+
+TEST_CASE_METHOD(ApiFixture, "401 tells a missing, a malformed and an expired or revoked token apart") {
+    auto response = call("GET", "/api/v1/me");
+    CHECK(response.status == 401);
+    CHECK(error_code(response.body) == "token_missing");
+    CHECK(header(response, "WWW-Authenticate") == R"(Bearer realm="floorwalk")");
+
+    auto request = make_request("GET", "/api/v1/me");
+    request.authorization = "Basic bWFuYWdlcjpwYXNz";
+    response = call(request);
+    CHECK(response.status == 401);
+    CHECK(error_code(response.body) == "token_malformed");
+
+    response = call("GET", "/api/v1/me", std::string(43, 'A'));
+    CHECK(response.status == 401);
+    CHECK(error_code(response.body) == "token_invalid");
+
+    const auto token = login("manager");
+    clock.advance(std::chrono::days(31));
+    response = call("GET", "/api/v1/me", token);
+    CHECK(response.status == 401);
+    CHECK(error_code(response.body) == "token_invalid");
+}
+
+TEST_CASE_METHOD(ApiFixture, "logout ends the token") {
+    const auto token = login("manager");
+    const auto response = call("POST", "/api/v1/auth/logout", token);
+    CHECK(response.status == 204);
+    CHECK(response.body.empty());
+    CHECK(call("GET", "/api/v1/me", token).status == 401);
+    CHECK(call("POST", "/api/v1/auth/logout", token).status == 401);
+}
+
+TEST_CASE_METHOD(ApiFixture, "unknown routes answer 404, known ones with another method 405 and Allow") {
+    auto response = call("GET", "/api/v1/nothing-here");
+    CHECK(response.status == 404);
+    CHECK(error_code(response.body) == "not_found");
+    CHECK(last_log.route == "(unmatched)");
+
+    response = call("GET", "/api/v1/sync/push");
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "POST");
+    CHECK(error_code(response.body) == "method_not_allowed");
+
+    response = call("DELETE", "/api/v1/admin/settings");
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, PUT");
+    CHECK(last_log.route == "/api/v1/admin/settings");
+}
+
+TEST_CASE_METHOD(ApiFixture, "errors follow Accept: protobuf clients get a protobuf error") {
+    auto request = make_request("GET", "/api/v1/me");
+    request.accept = "application/x-protobuf";
+    const auto response = call(request);
+    CHECK(response.status == 401);
+    CHECK(response.content_type == "application/x-protobuf");
+    pb::ErrorResponse error;
+    REQUIRE(error.ParseFromString(response.body));
+    CHECK(error.error().code() == "token_missing");
+}
+
+TEST_CASE_METHOD(ApiFixture, "/units: the whole tree for HQ and ADMIN, subtrees plus breadcrumbs for the others") {
+    const std::set<std::string> all{"hq", "north", "south", "n1", "n2", "s1"};
+    CHECK(unit_ids(call("GET", "/api/v1/units", login("admin"))) == all);
+    CHECK(unit_ids(call("GET", "/api/v1/units", login("analyst"))) == all);
+    CHECK(unit_ids(call("GET", "/api/v1/units", login("director"))) == std::set<std::string>{"hq", "north", "n1", "n2"});
+    CHECK(unit_ids(call("GET", "/api/v1/units", login("manager"))) == std::set<std::string>{"hq", "north", "n1"});
+    CHECK(unit_ids(call("GET", "/api/v1/units", login("manager2"))) == std::set<std::string>{"hq", "south", "s1"});
+}
+
+TEST_CASE_METHOD(ApiFixture, "/healthz reads the database; /metrics counts what the transport reports") {
+    auto response = call("GET", "/healthz");
+    CHECK(response.status == 200);
+    CHECK(response.body == R"({"status":"ok"})");
+    api->completed("GET", last_log, 200, std::chrono::microseconds(1500));
+
+    response = call("GET", "/metrics");
+    REQUIRE(response.status == 200);
+    CHECK_THAT(response.content_type, Contains("text/plain"));
+    CHECK_THAT(response.body, Contains(R"(floorwalk_http_requests_total{route="/healthz",method="GET",status="200"} 1)"));
+    CHECK_THAT(response.body, Contains("floorwalk_database_bytes "));
+    CHECK_FALSE(Catch::Matchers::Contains("floorwalk_database_bytes 0\n").match(response.body));
+}
+
+TEST_CASE("indicator paths and the KPI import go to the indicator service, after authentication") {
+    std::vector<std::pair<std::string, std::string>> seen;  // (path, caller's username)
+    ApiFixture fixture({}, [&seen](const Request& request, const Caller& caller) -> std::optional<Response> {
+        seen.emplace_back(request.path, caller.username);
+        if (request.path == "/api/v1/indicators/unknown") return std::nullopt;
+        if (request.path == "/api/v1/admin/kpis" && request.method != "PUT") return std::nullopt;
+        Response response;
+        response.body = R"({"from":"service"})";
+        return response;
+    });
+    const auto token = fixture.login("analyst");
+
+    auto response = fixture.call("GET", "/api/v1/indicators?unitId=north", token);
+    CHECK(response.status == 200);
+    CHECK(response.body == R"({"from":"service"})");
+    CHECK(fixture.last_log.route == "/api/v1/indicators");
+    CHECK(fixture.call("GET", "/api/v1/indicators/series", token).status == 200);
+    CHECK(fixture.call("PUT", "/api/v1/admin/kpis", token, "unitId,period,metric,value\n", "text/csv").status == 200);
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0] == std::pair<std::string, std::string>{"/api/v1/indicators", "analyst"});
+
+    CHECK(fixture.call("GET", "/api/v1/indicators").status == 401);
+    CHECK(seen.size() == 3);  // never reached without a token
+
+    response = fixture.call("GET", "/api/v1/indicators/unknown", token);
+    CHECK(response.status == 404);
+    CHECK(fixture.last_log.route == "/api/v1/indicators/*");
+    response = fixture.call("GET", "/api/v1/admin/kpis", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "PUT");
+    CHECK(fixture.call("GET", "/api/v1/indicatorsfoo", token).status == 404);
+    CHECK(seen.size() == 5);
+}
+
+TEST_CASE("an unexpected failure answers a generic 500 and never leaks its cause") {
+    ApiFixture fixture({}, [](const Request&, const Caller&) -> std::optional<Response> {
+        throw std::runtime_error("disk on fire at /secret/path");
+    });
+    const auto response = fixture.call("GET", "/api/v1/indicators", fixture.login("analyst"));
+    CHECK(response.status == 500);
+    CHECK(error_code(response.body) == "internal");
+    CHECK_FALSE(Catch::Matchers::Contains("secret").match(response.body));
+}

@@ -1,0 +1,141 @@
+#include "auth/authenticator.h"
+#include "auth/token.h"
+#include "storage/sqlite_store.h"
+#include "support/fixtures.h"
+
+#include <catch2/catch.hpp>
+
+using namespace floorwalk;
+using namespace floorwalk::server;
+using namespace floorwalk::server::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct AuthFixture {
+    TempDir dir;
+    std::unique_ptr<Store> store = open_sqlite_store(dir.path());
+    Organization acme = seed_organization(*store, "acme");
+    ManualClock clock{Timestamp(std::chrono::milliseconds(1'800'000'000'000))};
+    Authenticator auth{*store, AuthConfig{}, [this] { return clock.now(); }};
+
+    LoginAttempt attempt(std::string username, std::string password = test_password,
+                         std::string device = "phone-1") const {
+        return LoginAttempt{"acme", std::move(username), std::move(password), std::move(device), "Pixel",
+                            "10.0.0.1"};
+    }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(AuthFixture, "a login issues a token stored only as its hash, expiring after the TTL") {
+    const auto result = auth.login(attempt("manager"));
+    REQUIRE_FALSE(result.failure);
+    CHECK(is_token_shaped(result.token));
+    CHECK(result.expires_at == clock.now() + std::chrono::days(30));
+    CHECK(result.user.username == "manager");
+    CHECK(result.organization.id == acme.id);
+    const auto stored = store->find_valid_token(hash_token(result.token), clock.now());
+    REQUIRE(stored);
+    CHECK(stored->user_id == result.user.id);
+    CHECK(stored->device_id == "phone-1");
+    CHECK_FALSE(store->find_valid_token(result.token, clock.now()));  // the clear token is not a key
+}
+
+TEST_CASE_METHOD(AuthFixture, "the organisation may be named by its id too") {
+    auto by_id = attempt("manager");
+    by_id.organization = acme.id;
+    CHECK_FALSE(auth.login(by_id).failure);
+}
+
+TEST_CASE_METHOD(AuthFixture, "wrong passwords, unknown users and unknown organisations fail alike") {
+    CHECK(auth.login(attempt("manager", "wrong-password")).failure == LoginFailure::invalid_credentials);
+    CHECK(auth.login(attempt("nobody")).failure == LoginFailure::invalid_credentials);
+    auto elsewhere = attempt("manager");
+    elsewhere.organization = "globex";
+    CHECK(auth.login(elsewhere).failure == LoginFailure::invalid_credentials);
+}
+
+TEST_CASE_METHOD(AuthFixture, "five failed logins throttle the account, even with the right password") {
+    for (int i = 0; i < 5; ++i) REQUIRE(auth.login(attempt("manager", "wrong")).failure == LoginFailure::invalid_credentials);
+    const auto blocked = auth.login(attempt("manager"));
+    CHECK(blocked.failure == LoginFailure::throttled);
+    CHECK(blocked.retry_after == 15min);
+    // Other users are unaffected.
+    CHECK_FALSE(auth.login(attempt("director")).failure);
+    clock.advance(15min);
+    CHECK_FALSE(auth.login(attempt("manager")).failure);
+}
+
+TEST_CASE_METHOD(AuthFixture, "a success resets the failure count") {
+    for (int i = 0; i < 4; ++i) static_cast<void>(auth.login(attempt("manager", "wrong")));
+    REQUIRE_FALSE(auth.login(attempt("manager")).failure);
+    for (int i = 0; i < 4; ++i) static_cast<void>(auth.login(attempt("manager", "wrong")));
+    CHECK_FALSE(auth.login(attempt("manager")).failure);
+}
+
+TEST_CASE_METHOD(AuthFixture, "authenticate resolves a bearer token into the caller") {
+    const auto token = auth.login(attempt("director")).token;
+    const auto result = auth.authenticate("Bearer " + token);
+    REQUIRE(result.caller);
+    CHECK(result.caller->organization_id == acme.id);
+    CHECK(result.caller->username == "director");
+    CHECK(result.caller->role == Role::director);
+    CHECK(result.caller->unit_ids == std::vector<std::string>{"north"});
+    CHECK(result.caller->device_id == "phone-1");
+    CHECK(auth.authenticate("bearer  " + token + " ").caller);  // scheme in any case, spaces tolerated
+}
+
+TEST_CASE_METHOD(AuthFixture, "missing, malformed and unknown tokens are told apart") {
+    CHECK(auth.authenticate("").failure == AuthFailure::missing);
+    CHECK(auth.authenticate("Basic YWxhZGRpbjpvcGVuc2VzYW1l").failure == AuthFailure::malformed);
+    CHECK(auth.authenticate("Bearer").failure == AuthFailure::malformed);
+    CHECK(auth.authenticate("Bearer not-a-token").failure == AuthFailure::malformed);
+    CHECK(auth.authenticate("Bearer " + generate_token()).failure == AuthFailure::expired_or_revoked);
+}
+
+TEST_CASE_METHOD(AuthFixture, "a token stops working when it expires") {
+    const auto token = auth.login(attempt("manager")).token;
+    clock.advance(std::chrono::days(30) - 1ms);
+    CHECK(auth.authenticate("Bearer " + token).caller);
+    clock.advance(1ms);
+    CHECK(auth.authenticate("Bearer " + token).failure == AuthFailure::expired_or_revoked);
+}
+
+TEST_CASE("the token lifetime is configurable") {
+    TempDir dir;
+    auto store = open_sqlite_store(dir.path());
+    seed_organization(*store, "acme");
+    ManualClock clock{Timestamp(std::chrono::milliseconds(1'800'000'000'000))};
+    Authenticator auth(*store, AuthConfig{std::chrono::seconds(60)}, [&clock] { return clock.now(); });
+    const auto result = auth.login(LoginAttempt{"acme", "manager", test_password, "p", "", ""});
+    CHECK(result.expires_at == clock.now() + 60s);
+    clock.advance(60s);
+    CHECK_FALSE(auth.authenticate("Bearer " + result.token).caller);
+}
+
+TEST_CASE_METHOD(AuthFixture, "revoking a device kills its tokens and refuses its next login") {
+    const auto phone = auth.login(attempt("manager", test_password, "phone-1")).token;
+    const auto tablet = auth.login(attempt("manager", test_password, "tablet-1")).token;
+    REQUIRE(store->revoke_device(acme.id, "phone-1"));
+    CHECK(auth.authenticate("Bearer " + phone).failure == AuthFailure::expired_or_revoked);
+    CHECK(auth.authenticate("Bearer " + tablet).caller);
+    CHECK(auth.login(attempt("manager", test_password, "phone-1")).failure == LoginFailure::device_revoked);
+}
+
+TEST_CASE_METHOD(AuthFixture, "logout forgets the token") {
+    const auto token = auth.login(attempt("manager")).token;
+    CHECK(auth.logout("Bearer " + token));
+    CHECK(auth.authenticate("Bearer " + token).failure == AuthFailure::expired_or_revoked);
+    CHECK_FALSE(auth.logout("Bearer " + token));
+}
+
+TEST_CASE_METHOD(AuthFixture, "authentication records when a device was last seen") {
+    const auto token = auth.login(attempt("manager")).token;
+    clock.advance(5min);
+    REQUIRE(auth.authenticate("Bearer " + token).caller);
+    const auto devices = store->devices(acme.id);
+    REQUIRE(devices.size() == 1);
+    CHECK(devices[0].last_seen == clock.now());
+    CHECK(devices[0].name == "Pixel");
+}

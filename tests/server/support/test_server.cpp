@@ -1,0 +1,34 @@
+#include "support/test_server.h"
+
+#include "storage/sqlite_store.h"
+
+namespace floorwalk::server::test {
+
+TestServer::TestServer(const std::filesystem::path& data_dir, TestServerOptions options) {
+    store_ = open_sqlite_store(data_dir);
+    Clock clock = system_now;
+    if (options.clock != nullptr) clock = [c = options.clock] { return c->now(); };
+    indicators_ = std::make_shared<IndicatorService>(*store_, clock);
+    store_->set_observer(indicators_);
+    auth_ = std::make_unique<Authenticator>(*store_, options.auth, clock);
+    ApiConfig api_config;
+    api_config.password_cost = HashCost::fast;
+    api_ = std::make_unique<Api>(*store_, *auth_, api_config,
+                                 [indicators = indicators_](const Request& request, const Caller& caller) {
+                                     return indicators->handle(request, caller);
+                                 });
+    options.http.address = "127.0.0.1";
+    options.http.port = 0;
+    http_ = std::make_unique<HttpServer>(options.http, *api_);
+    thread_ = std::thread([this] { http_->run(); });
+}
+
+TestServer::~TestServer() { stop(); }
+
+void TestServer::stop() {
+    if (!thread_.joinable()) return;
+    http_->stop();
+    thread_.join();
+}
+
+}  // namespace floorwalk::server::test

@@ -9,6 +9,7 @@
 #include "api/http_types.h"
 #include "storage/store.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -16,8 +17,11 @@ namespace floorwalk::server {
 
 class IndicatorService : public StoreObserver {
 public:
-    // Loads every organisation's current records from `store` into the index.
+    // Loads every organisation's current records from `store` into the index. Register the service as the
+    // store's observer before the store takes further writes, or the index misses them.
     explicit IndicatorService(Store& store);
+    // Same, with the clock that gives "now" for the defaults of at, from and to (tests fix it).
+    IndicatorService(Store& store, std::function<Timestamp()> clock);
     ~IndicatorService() override;
 
     void on_applied(const AppliedChanges& changes) override;

@@ -1,0 +1,97 @@
+// Floorwalk, the store manager's app. The composition root: it builds the long-lived services (local store,
+// token vault, session, sync engine, language), wires them, hands them to QML as singletons, and picks the mode
+// (normal, --self-test, --screenshots). Everything it wires lives in mobile_core, where the tests reach it.
+#include "apiclient.h"
+#include "languagecontroller.h"
+#include "launchoptions.h"
+#include "localstore.h"
+#include "qmlsingletons.h"
+#include "screenshotrunner.h"
+#include "selftest.h"
+#include "sessioncontroller.h"
+#include "syncengine.h"
+#include "tokenvault.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTextStream>
+
+Q_IMPORT_QML_PLUGIN(FloorwalkPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Floorwalk"));
+    QGuiApplication::setApplicationName(QStringLiteral("floorwalk"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Floorwalk"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(FLOORWALK_VERSION));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    QString error;
+    const std::optional<LaunchOptions> options =
+        LaunchOptions::parse(app.arguments(), QProcessEnvironment::systemEnvironment(), &error);
+    if (!options) {
+        QTextStream(stderr) << "floorwalk: " << error << "\n";
+        return 2;
+    }
+    if (!options->helpText.isEmpty()) {
+        QTextStream(stdout) << options->helpText;
+        return 0;
+    }
+
+    const QString dataDir = options->dataDir.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        : QDir(options->dataDir).absolutePath();
+    LocalStore store(QDir(dataDir).filePath(QStringLiteral("floorwalk.sqlite")));
+    if (!store.open(&error)) {
+        QTextStream(stderr) << "floorwalk: cannot open the local database in " << dataDir << ": " << error << "\n";
+        return 1;
+    }
+
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    TokenVault vault(QStringLiteral("Floorwalk"), QDir(dataDir).filePath(QStringLiteral("session-token")),
+                     options->fileTokenStorage ? TokenVault::Backend::File : TokenVault::Backend::Keychain);
+    SessionController session(store.database(), store.cache(), store.outbox(), vault, api);
+    SyncEngine::Options syncOptions;
+    syncOptions.automatic = !options->selfTest;
+    SyncEngine sync(store.database(), store.outbox(), store.cache(), session, api, syncOptions);
+    LanguageController language(store.database());
+    language.apply();
+    if (!options->language.isEmpty())
+        language.overrideForThisRun(options->language);
+    QObject::connect(&language, &LanguageController::languageChanged, &sync, &SyncEngine::retranslate);
+
+    QmlSingletons::setInstances(&store, &session, &sync, &language);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    language.setEngine(&engine);
+
+    session.restore();
+    if (options->hasCredentials())
+        session.signInWhenRestored(options->serverUrl, options->organization, options->username, options->password);
+    sync.start();
+
+    if (options->selfTest)
+        return SelfTest::run(engine);
+
+    engine.load(QUrl(QStringLiteral("qrc:/Floorwalk/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+
+    std::unique_ptr<ScreenshotRunner> screenshots;
+    if (!options->screenshotsDir.isEmpty()) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        screenshots = std::make_unique<ScreenshotRunner>(window, session, sync, options->screenshotsDir);
+        QObject::connect(screenshots.get(), &ScreenshotRunner::finished, &app, &QCoreApplication::exit,
+                         Qt::QueuedConnection);
+        screenshots->start();
+    }
+    return app.exec();
+}

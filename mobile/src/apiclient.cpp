@@ -1,0 +1,92 @@
+#include "apiclient.h"
+
+#include "syncprotocol.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+void ApiClient::setServerUrl(const QUrl &url)
+{
+    m_serverUrl = url;
+}
+
+QUrl ApiClient::apiUrl(const QUrl &server, const QString &path)
+{
+    QUrl url = server;
+    QString prefix = url.path();
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + QStringLiteral("/api/v1/") + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(SyncProtocol::mediaType));
+    request.setRawHeader("Accept", QByteArray(SyncProtocol::mediaType));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("Floorwalk/%1").arg(QCoreApplication::applicationVersion()));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(int(m_timeout.count()));
+    // A retried push must reach the same server that refused it, not a login page a redirect leads to.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
+QNetworkReply *ApiClient::post(const QString &path, const QByteArray &body, Callback done)
+{
+    return track(m_network->post(makeRequest(apiUrl(m_serverUrl, path)), body), std::move(done));
+}
+
+QNetworkReply *ApiClient::get(const QString &path, const QUrlQuery &query, Callback done)
+{
+    QUrl url = apiUrl(m_serverUrl, path);
+    url.setQuery(query);
+    return track(m_network->get(makeRequest(url)), std::move(done));
+}
+
+void ApiClient::abortAll()
+{
+    const auto replies = m_inFlight;
+    for (const QPointer<QNetworkReply> &reply : replies) {
+        if (reply)
+            reply->abort();
+    }
+}
+
+QNetworkReply *ApiClient::track(QNetworkReply *reply, Callback done)
+{
+    m_inFlight.append(reply);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() {
+        m_inFlight.removeAll(reply);
+        reply->deleteLater();
+        ApiReply out;
+        out.networkError = reply->error();
+        out.networkErrorString = reply->errorString();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        out.httpStatus = status.isValid() ? status.toInt() : 0;
+        out.body = reply->isOpen() ? reply->readAll() : QByteArray();  // a refused connection has no body
+        out.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        out.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+        if (out.httpStatus != 0 && !out.isSuccess()) {
+            if (const auto error = SyncProtocol::decodeError(out.body, out.contentType)) {
+                out.errorCode = error->code;
+                out.errorMessage = error->message;
+            }
+        }
+        done(out);
+    });
+    return reply;
+}

@@ -1,0 +1,41 @@
+// Where the session token lives between runs: the platform keychain (qtkeychain) when one answers, else a file
+// only the user can read (0600). Never the database, never a log.
+//
+// Threading: GUI thread only; callbacks run on it, and are dropped if the vault is destroyed first.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class TokenVault : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Backend {
+        Keychain,  // the platform keychain, falling back to the file when none is available
+        File       // the file only (tests, and devices known to have no keychain)
+    };
+
+    TokenVault(QString service, QString filePath, Backend backend, QObject *parent = nullptr);
+
+    void store(const QString &account, const QString &token, std::function<void(bool ok)> done);
+    // Empty token when none is stored for `account`.
+    void load(const QString &account, std::function<void(const QString &token)> done);
+    void erase(const QString &account, std::function<void()> done);
+
+    // "keychain" or "file": where the last successful store went (shown in Settings).
+    [[nodiscard]] QString storageName() const { return m_storageName; }
+    [[nodiscard]] QString filePath() const { return m_filePath; }
+
+private:
+    bool storeInFile(const QString &account, const QString &token);
+    [[nodiscard]] QString loadFromFile(const QString &account) const;
+    void eraseFile();
+
+    QString m_service;
+    QString m_filePath;
+    Backend m_backend;
+    QString m_storageName;
+};

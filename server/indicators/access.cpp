@@ -1,0 +1,67 @@
+#include "indicators/access.h"
+
+#include "api/negotiation.h"
+
+#include <algorithm>
+
+namespace floorwalk::server::indicators {
+namespace {
+
+bool reads_whole_organization(Role role) { return role == Role::hq || role == Role::admin; }
+
+}  // namespace
+
+bool may_read(const Caller& caller, const OrganizationIndex& index, const UnitNode& unit) {
+    if (reads_whole_organization(caller.role)) return true;
+    if (caller.role != Role::director && caller.role != Role::manager) return false;
+    return std::ranges::any_of(caller.unit_ids, [&](const std::string& unit_id) {
+        const UnitNode* own = index.find_unit(unit_id);
+        return own != nullptr && OrganizationIndex::is_within(unit, *own);
+    });
+}
+
+bool is_hidden(const Caller& caller, const OrganizationIndex& index, const UnitNode& unit) {
+    if (caller.role != Role::hq && caller.role != Role::director) return false;
+    return unit.active_employees() < index.settings().min_group_size;
+}
+
+UnitChoice choose_unit(const Request& request, const Caller& caller, const OrganizationIndex& index) {
+    UnitChoice choice;
+    if (caller.role == Role::unspecified) {
+        choice.error = error_response(request, 403, "forbidden", "Your account has no role that reads indicators.");
+        return choice;
+    }
+    if (const auto unit_id = request.param("unitId")) {
+        choice.unit = index.find_unit(*unit_id);
+        if (choice.unit == nullptr) {
+            choice.error = error_response(request, 404, "unit_not_found",
+                                          "The organisation has no unit '" + *unit_id + "'.");
+        } else if (!may_read(caller, index, *choice.unit)) {
+            choice.error = error_response(request, 403, "forbidden",
+                                          "Unit '" + *unit_id + "' is outside the units you are assigned to.");
+            choice.unit = nullptr;
+        }
+        return choice;
+    }
+    if (reads_whole_organization(caller.role)) {
+        choice.unit = index.root();
+        if (choice.unit == nullptr)
+            choice.error = error_response(request, 404, "unit_not_found",
+                                          "The organisation has no units yet: an admin imports them first.");
+        return choice;
+    }
+    for (const auto& unit_id : caller.unit_ids) {
+        if ((choice.unit = index.find_unit(unit_id))) return choice;
+    }
+    choice.error = error_response(request, 403, "forbidden",
+                                  "You are not assigned to any unit of the organisation, so there is no unit whose "
+                                  "indicators you may read.");
+    return choice;
+}
+
+std::optional<Response> require_admin(const Request& request, const Caller& caller) {
+    if (caller.role == Role::admin) return std::nullopt;
+    return error_response(request, 403, "forbidden", "Only an ADMIN may import KPIs.");
+}
+
+}  // namespace floorwalk::server::indicators

@@ -1,0 +1,63 @@
+#include "indicators/csv_export.h"
+
+#include "floorwalk/csv.h"
+
+#include <array>
+#include <charconv>
+
+namespace floorwalk::server::indicators {
+
+const std::vector<std::string>& export_columns() {
+    static const std::vector<std::string> columns{
+        "unitId",         "unitName",  "unitKind", "parentId",     "dimensionId",        "dimensionName",
+        "masteryRate",    "coverage",  "assessed", "mastered",     "averageLevel",       "transformationRate",
+        "deploymentRate", "activeEmployees", "hidden"};
+    return columns;
+}
+
+std::string format_number(std::optional<double> value) {
+    if (!value) return {};
+    std::array<char, 32> buffer{};
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *value);
+    return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
+}
+
+std::string format_export(const ExperienceModel& model, std::span<const std::pair<const UnitNode*, Figures>> units,
+                          const std::function<bool(const UnitNode&)>& hidden) {
+    csv::Table table;
+    table.header = export_columns();
+    for (const auto& [node, figures] : units) {
+        const bool withheld = hidden(*node);
+        auto unit_row = [&](const Dimension* dimension, const DimensionFigures* dimension_figures) {
+            csv::Row row{node->unit.id,
+                         node->unit.name,
+                         std::string(to_string(node->unit.kind)),
+                         node->unit.parent_id,
+                         dimension ? dimension->id : std::string(),
+                         dimension ? dimension->name : std::string()};
+            if (withheld || dimension_figures == nullptr) {
+                row.insert(row.end(), 5, std::string());
+            } else {
+                row.push_back(format_number(dimension_figures->mastery_rate));
+                row.push_back(format_number(dimension_figures->coverage));
+                row.push_back(std::to_string(dimension_figures->assessed));
+                row.push_back(std::to_string(dimension_figures->mastered));
+                row.push_back(format_number(dimension_figures->average_level));
+            }
+            row.push_back(withheld ? std::string() : format_number(figures.transformation_rate));
+            row.push_back(withheld ? std::string() : format_number(figures.deployment_rate));
+            row.push_back(std::to_string(figures.active_employees));
+            row.push_back(withheld ? "true" : "false");
+            table.rows.push_back(std::move(row));
+        };
+        if (model.dimensions.empty()) {
+            unit_row(nullptr, nullptr);  // no model yet: still one row per unit with its unit-level figures
+            continue;
+        }
+        for (std::size_t d = 0; d < model.dimensions.size(); ++d)
+            unit_row(&model.dimensions[d], d < figures.dimensions.size() ? &figures.dimensions[d] : nullptr);
+    }
+    return csv::format_table(table);
+}
+
+}  // namespace floorwalk::server::indicators

@@ -1,0 +1,205 @@
+// One organisation's indicator index: what the indicator math needs, kept sorted per employee so that any figure
+// at any instant is a few binary searches per employee, never a scan of the observations.
+//
+// Layout. Employees (and users) are interned to dense numbers. Per employee: the sorted times of his
+// observations and of the coaching activities naming him, and per dimension the (observed_at, observation id,
+// level) of every current observation rating it, sorted by (observed_at, id) so that assessment(e, d) at `at` is
+// the last entry at or before `at`. The organisation's units are laid out in depth-first order and its active
+// employees sorted by their unit's position, so that a subtree's employees form one contiguous range and each
+// child's range lies inside its parent's. Beside that order, flat arrays hold each active employee's newest
+// rating per model dimension and his newest observation and participation: a query at or after them (every
+// query "now") reads them sequentially, and the per-employee vectors are searched, from their end, only for
+// earlier instants and for counts. Records are kept per employee, not per unit, so an employee who moves
+// counts in his new unit as soon as the organisation is re-read, and nothing needs recomputing.
+//
+// Threading: not synchronised. The owner (IndicatorService) holds a shared_mutex: const members under a shared
+// lock, the others under an exclusive one.
+#pragma once
+
+#include "floorwalk/domain.h"
+#include "floorwalk/indicators.h"
+#include "floorwalk/unit_tree.h"
+#include "indicators/bucketed_times.h"
+#include "storage/store.h"
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace floorwalk::server::indicators {
+
+using Millis = std::int64_t;  // milliseconds since the Unix epoch, the precision of Timestamp
+
+// The slowly changing part of an organisation, read from the store (see load_organization_data).
+struct OrganizationData {
+    std::vector<Unit> units;
+    std::vector<Employee> employees;
+    std::vector<User> users;
+    std::optional<ExperienceModel> model;
+    OrganizationSettings settings;
+};
+
+[[nodiscard]] OrganizationData load_organization_data(Store& store, const std::string& organization_id);
+
+// A unit in depth-first order. Its subtree is units [position, subtree_end) and active employees
+// [first_employee, end_employee).
+struct UnitNode {
+    Unit unit;
+    int position = 0;
+    int parent = -1;
+    int subtree_end = 0;
+    std::vector<int> children;  // positions, in the order the tree lists them
+    std::uint32_t first_employee = 0;
+    std::uint32_t end_employee = 0;
+    [[nodiscard]] int active_employees() const { return static_cast<int>(end_employee - first_employee); }
+};
+
+// A user with role MANAGER, whose animation the indicators report.
+struct ManagerNode {
+    std::string user_id;
+    std::string display_name;
+    std::uint32_t person = 0;             // interned user number
+    std::vector<int> unit_positions;      // his units that exist in the tree
+};
+
+class OrganizationIndex {
+public:
+    OrganizationIndex();
+
+    // Replaces units, employees, users, model and settings; the records already indexed stay, since they are kept
+    // per employee: an employee who moved simply counts in his new unit from now on.
+    void set_organization(OrganizationData data);
+
+    void add_observation(const Observation& observation);
+    void remove_observation(const Observation& observation);
+    void add_activity(const CoachingActivity& activity);
+    void remove_activity(const CoachingActivity& activity);
+    // Applies each change as "remove what counted before, add what counts now".
+    void apply(const AppliedChanges& changes);
+
+    [[nodiscard]] const OrganizationSettings& settings() const { return settings_; }
+    [[nodiscard]] const ExperienceModel& model() const { return model_; }
+    [[nodiscard]] const UnitTree& tree() const { return tree_; }
+    [[nodiscard]] const std::vector<UnitNode>& units() const { return units_; }
+    [[nodiscard]] const UnitNode* find_unit(const std::string& unit_id) const;
+    [[nodiscard]] const UnitNode* root() const { return units_.empty() ? nullptr : &units_.front(); }
+    // True when `unit` is `ancestor` or lies below it.
+    [[nodiscard]] static bool is_within(const UnitNode& unit, const UnitNode& ancestor) {
+        return unit.position >= ancestor.position && unit.position < ancestor.subtree_end;
+    }
+
+    // Facts of the active employees of `unit`'s subtree, in unit order: the facts of a child are the sub-range
+    // [child.first_employee - unit.first_employee, child.end_employee - unit.first_employee).
+    [[nodiscard]] std::vector<EmployeeFacts> facts(const UnitNode& unit, const IndicatorParams& params) const;
+    // The slice of `facts` (made for `parent`) that belongs to `unit`, a unit of parent's subtree.
+    [[nodiscard]] static std::span<const EmployeeFacts> slice(std::span<const EmployeeFacts> facts,
+                                                              const UnitNode& parent, const UnitNode& unit);
+
+    // Everything GET /indicators shows, with the direct children rolled up over their own subtrees.
+    [[nodiscard]] UnitIndicators indicators(const UnitNode& unit, const IndicatorParams& params) const;
+    // Figures of every unit of `unit`'s subtree (depth-first order, `unit` first), for the CSV export.
+    [[nodiscard]] std::vector<std::pair<const UnitNode*, Figures>> subtree_figures(const UnitNode& unit,
+                                                                                    const IndicatorParams& params) const;
+    // The learning curve: one point per ISO week ending in [from, to], walking each sorted vector once.
+    [[nodiscard]] std::vector<SeriesPointFigures> series(const UnitNode& unit, Timestamp from, Timestamp to,
+                                                         int window_days) const;
+
+    // Observations of the subtree's active employees in [from, to).
+    [[nodiscard]] int observation_count(const UnitNode& unit, Timestamp from, Timestamp to) const;
+    // Activities in [from, to) naming at least one active employee of the subtree.
+    [[nodiscard]] int activity_count(const UnitNode& unit, Timestamp from, Timestamp to) const;
+    // Managers assigned to a unit of the subtree, with their observations and activities in [from, to).
+    [[nodiscard]] std::vector<ManagerFigures> managers(const UnitNode& unit, Timestamp from, Timestamp to) const;
+
+    // Sizes, for tests and the benchmark's report.
+    [[nodiscard]] std::size_t observation_total() const { return observation_total_; }
+    [[nodiscard]] std::size_t activity_total() const { return activities_.size(); }
+
+private:
+    static constexpr Millis no_time = std::numeric_limits<Millis>::min();
+
+    // One observation's rating of one dimension. `slot` names the observation id in ids_ (ties on observed_at
+    // are ordered by id).
+    struct LevelEntry {
+        Millis at = 0;
+        std::uint32_t slot = 0;
+        std::int32_t level = 0;
+    };
+    struct Timeline {
+        std::vector<Millis> observed;        // observed_at of every current observation, sorted
+        std::vector<Millis> participations;  // occurred_at of every current activity naming him, sorted
+        std::vector<std::vector<LevelEntry>> levels;  // per interned dimension
+    };
+    struct PersonTimeline {  // a user's own records, as observer or coach
+        BucketedTimes observations;
+        BucketedTimes activities;
+    };
+    struct ActiveEmployee {
+        std::uint32_t person = 0;  // interned employee number
+        std::string id;
+        std::string unit_id;
+        int unit_position = 0;
+    };
+    // The newest entry of each (active employee, model dimension) and each active employee's newest records,
+    // laid out in the order of active_: a query at or after them (every query "now") reads these flat arrays
+    // sequentially and never touches the per-employee vectors.
+    struct Newest {
+        Millis at = no_time;
+        std::int32_t level = 0;
+    };
+    struct Recent {
+        Millis observed = no_time;  // newest observation
+        Millis coached = no_time;   // newest participation
+        // The employee's sorted observation times (Timeline::observed), so that counting them skips a lookup.
+        // refresh_newest runs after every change of that vector, which keeps the pointer valid.
+        const Millis* observed_times = nullptr;
+        std::size_t observed_count = 0;
+    };
+
+    std::uint32_t intern_employee(const std::string& employee_id);
+    std::uint32_t intern_user(const std::string& user_id);
+    int intern_dimension(const std::string& dimension_id);
+    std::uint32_t allocate_slot(const std::string& observation_id);
+    void release_slot(std::uint32_t slot);
+    [[nodiscard]] bool entry_before(const LevelEntry& entry, Millis at, const std::string& id) const;
+    // Brings newest_ and recent_ of one employee up to date with his timeline.
+    void refresh_newest(std::uint32_t person);
+
+    [[nodiscard]] static std::optional<int> level_at(const std::vector<LevelEntry>& entries, Millis at,
+                                                     Millis window);
+    // Fills `out` (reusing its allocations) with the facts of the subtree's active employees.
+    void fill_facts(std::vector<EmployeeFacts>& out, const UnitNode& unit, const IndicatorParams& params) const;
+    void fill_identities(std::vector<EmployeeFacts>& out, const UnitNode& unit) const;
+
+    // Records, kept across organisation refreshes.
+    std::unordered_map<std::string, std::uint32_t> employee_numbers_;
+    std::vector<Timeline> timelines_;
+    std::unordered_map<std::string, std::uint32_t> user_numbers_;
+    std::vector<PersonTimeline> people_;
+    std::unordered_map<std::string, int> dimension_numbers_;
+    std::vector<std::string> ids_;  // observation id per slot
+    std::vector<std::uint32_t> free_slots_;
+    std::map<std::pair<Millis, std::string>, std::vector<std::uint32_t>> activities_;  // (occurred_at, id) -> people
+    std::size_t observation_total_ = 0;
+
+    // The organisation, rebuilt by set_organization.
+    UnitTree tree_;
+    std::vector<UnitNode> units_;  // depth-first order
+    std::unordered_map<std::string, int> unit_positions_;
+    std::vector<ActiveEmployee> active_;        // sorted by unit position
+    std::vector<std::int32_t> active_index_;    // per interned employee: his index in active_, or -1
+    std::vector<ManagerNode> managers_;
+    ExperienceModel model_;
+    std::vector<int> model_dimensions_;  // interned number of each model dimension, in model order
+    OrganizationSettings settings_;
+    std::vector<Newest> newest_;  // active index * model dimensions + model dimension
+    std::vector<Recent> recent_;  // per active index
+};
+
+}  // namespace floorwalk::server::indicators

@@ -1,0 +1,52 @@
+#include "bench_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+#include <thread>
+
+namespace floorwalk::bench {
+namespace {
+
+// The value after "key:" on the first line of `file` that starts with `key`.
+std::string proc_value(const char* file, const std::string& key) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(key, 0) != 0) continue;
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        auto value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        return value;
+    }
+    return {};
+}
+
+}  // namespace
+
+double percentile(std::vector<double> samples, double p) {
+    if (samples.empty()) return 0;
+    std::ranges::sort(samples);
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
+    return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
+}
+
+std::string machine_description() {
+    auto cpu = proc_value("/proc/cpuinfo", "model name");
+    if (cpu.empty()) cpu = "unknown CPU";
+    std::ostringstream out;
+    out << cpu << ", nproc " << std::thread::hardware_concurrency();
+    const auto memory = proc_value("/proc/meminfo", "MemTotal");  // "24000000 kB"
+    if (!memory.empty()) out << ", " << std::fixed << std::setprecision(1) << std::stod(memory) / 1024 / 1024 << " GiB RAM";
+    return out.str();
+}
+
+double resident_mib() {
+    const auto rss = proc_value("/proc/self/status", "VmRSS");  // "123456 kB"
+    return rss.empty() ? 0 : std::stod(rss) / 1024;
+}
+
+}  // namespace floorwalk::bench

@@ -1,0 +1,147 @@
+// GET /api/v1/indicators/export.csv: RFC 4180 shape, BOM, quoting, one row per (unit, dimension), hidden rows.
+#include "indicator_fixture.h"
+
+#include "floorwalk/csv.h"
+#include "indicators/csv_export.h"
+
+#include <catch2/catch.hpp>
+
+using namespace floorwalk;
+using namespace floorwalk::test;
+
+namespace {
+
+const Query march{{"at", "2026-04-01T00:00:00Z"}, {"from", "2026-03-01"}, {"to", "2026-04-01"}};
+
+csv::Table parse_csv(const std::string& body) {
+    std::string error;
+    auto table = csv::parse(body, &error);
+    INFO(error);
+    REQUIRE(table);
+    return *table;
+}
+
+const csv::Row& row_of(const csv::Table& table, const std::string& unit_id, const std::string& dimension_id) {
+    for (const auto& row : table.rows)
+        if (row.at(0) == unit_id && row.at(4) == dimension_id) return row;
+    FAIL("no row for " << unit_id << "/" << dimension_id);
+    throw std::logic_error("unreachable");
+}
+
+std::size_t col(const csv::Table& table, const std::string& name) {
+    const auto index = csv::column(table.header, name);
+    REQUIRE(index);
+    return *index;
+}
+
+}  // namespace
+
+TEST_CASE("the export is RFC 4180 CSV with a BOM, CRLF rows and a fixed header", "[indicators][csv]") {
+    IndicatorFixture fixture;
+    fixture.push_march_records();
+    const auto response = fixture.get("/indicators/export.csv", march, "admin");
+    REQUIRE(response.status == 200);
+    CHECK(response.content_type == "text/csv; charset=utf-8");
+    bool attachment = false;
+    for (const auto& [name, value] : response.headers)
+        if (name == "Content-Disposition")
+            attachment = value == "attachment; filename=\"floorwalk-indicators-HQ-2026-04-01.csv\"";
+    CHECK(attachment);
+
+    const std::string& body = response.body;
+    REQUIRE(body.size() > 3);
+    CHECK(body.substr(0, 3) == "\xEF\xBB\xBF");
+    const std::string header =
+        "unitId,unitName,unitKind,parentId,dimensionId,dimensionName,masteryRate,coverage,assessed,mastered,"
+        "averageLevel,transformationRate,deploymentRate,activeEmployees,hidden\r\n";
+    CHECK(body.substr(3, header.size()) == header);
+    // Every line ends with CRLF, and no bare LF appears.
+    std::size_t lines = 0;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '\n') continue;
+        CHECK(i > 0);
+        CHECK(body[i - 1] == '\r');
+        ++lines;
+    }
+    CHECK(lines == 1 + 6 * 2);  // the header, then 6 units x 2 dimensions
+    // A name with a quote and a comma is quoted, its quotes doubled.
+    CHECK(body.find("S3,\"Nice \"\"Centre\"\", Sud\",store,R2,d1,Greeting,") != std::string::npos);
+
+    const auto table = parse_csv(body);
+    CHECK(table.header == server::indicators::export_columns());
+    REQUIRE(table.rows.size() == 12);
+    // Depth-first: each unit's rows, dimensions in model order.
+    const std::vector<std::string> order{"HQ", "HQ", "R1", "R1", "S1", "S1", "S2", "S2", "R2", "R2", "S3", "S3"};
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        CHECK(table.rows[i].size() == table.header.size());
+        CHECK(table.rows[i][0] == order[i]);
+        CHECK(table.rows[i][4] == (i % 2 == 0 ? "d1" : "d2"));
+    }
+}
+
+TEST_CASE("export rows carry the same figures as GET /indicators", "[indicators][csv]") {
+    IndicatorFixture fixture;
+    fixture.push_march_records();
+    const auto table = parse_csv(fixture.get("/indicators/export.csv", march, "admin").body);
+
+    const auto& lille = row_of(table, "S1", "d1");
+    CHECK(lille[col(table, "unitName")] == "Lille");
+    CHECK(lille[col(table, "unitKind")] == "store");
+    CHECK(lille[col(table, "parentId")] == "R1");
+    CHECK(lille[col(table, "dimensionName")] == "Greeting");
+    CHECK(std::stod(lille[col(table, "masteryRate")]) == Approx(2.0 / 3.0));
+    CHECK(std::stod(lille[col(table, "coverage")]) == Approx(0.75));
+    CHECK(lille[col(table, "assessed")] == "3");
+    CHECK(lille[col(table, "mastered")] == "2");
+    CHECK(std::stod(lille[col(table, "averageLevel")]) == Approx(8.0 / 3.0));
+    CHECK(lille[col(table, "transformationRate")] == "0.6");
+    CHECK(lille[col(table, "deploymentRate")] == "1");
+    CHECK(lille[col(table, "activeEmployees")] == "4");
+    CHECK(lille[col(table, "hidden")] == "false");
+
+    const auto& root = row_of(table, "HQ", "d2");
+    CHECK(root[col(table, "parentId")].empty());
+    CHECK(root[col(table, "unitKind")] == "organization");
+    CHECK(std::stod(root[col(table, "transformationRate")]) == Approx(6.0 / 11.0));
+    CHECK(root[col(table, "assessed")] == "5");
+
+    // Undefined rates are empty cells, never 0: once Lens has no employee left, its rates are undefined.
+    fixture.move_employee("e5", "S1");
+    const auto after = parse_csv(fixture.get("/indicators/export.csv", march, "admin").body);
+    const auto& lens = row_of(after, "S2", "d1");
+    CHECK(lens[col(after, "masteryRate")].empty());
+    CHECK(lens[col(after, "coverage")].empty());
+    CHECK(lens[col(after, "averageLevel")].empty());
+    CHECK(lens[col(after, "transformationRate")].empty());
+    CHECK(lens[col(after, "assessed")] == "0");
+    CHECK(lens[col(after, "activeEmployees")] == "0");
+}
+
+TEST_CASE("export of a subtree has its units only, and hides small units from HQ", "[indicators][csv]") {
+    IndicatorFixture fixture;
+    fixture.push_march_records();
+    auto query = march;
+    query.emplace("unitId", "R1");
+    const auto table = parse_csv(fixture.get("/indicators/export.csv", query, "hq").body);
+    REQUIRE(table.rows.size() == 3 * 2);  // North, Lille, Lens
+    const auto& lens = row_of(table, "S2", "d2");
+    CHECK(lens[col(table, "hidden")] == "true");
+    CHECK(lens[col(table, "activeEmployees")] == "1");
+    for (const std::string column : {"masteryRate", "coverage", "assessed", "mastered", "averageLevel",
+                                     "transformationRate", "deploymentRate"}) {
+        INFO(column);
+        CHECK(lens[col(table, column)].empty());
+    }
+    // The parent still counts Lens' employee.
+    CHECK(std::stod(row_of(table, "R1", "d1")[col(table, "transformationRate")]) == Approx(3.0 / 7.0));
+    CHECK(row_of(table, "R1", "d1")[col(table, "hidden")] == "false");
+}
+
+TEST_CASE("numbers are written as the shortest text that reads back exactly", "[indicators][csv]") {
+    using server::indicators::format_number;
+    CHECK(format_number(std::nullopt).empty());
+    CHECK(format_number(0.0) == "0");
+    CHECK(format_number(0.75) == "0.75");
+    CHECK(format_number(1.0) == "1");
+    CHECK(std::stod(format_number(6.0 / 11.0)) == 6.0 / 11.0);
+}

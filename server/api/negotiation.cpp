@@ -1,5 +1,6 @@
 #include "api/negotiation.h"
 
+#include "floorwalk/validation.h"
 #include "floorwalk/wire.h"
 
 #include <algorithm>
@@ -38,8 +39,14 @@ Response message_response(const Request& request, const google::protobuf::Messag
 
 Response error_response(const Request& request, int status, std::string code, std::string message,
                         std::vector<::floorwalk::v1::FieldError> details) {
-    auto body = wire::make_error(std::move(code), std::move(message));
-    for (auto& detail : details) *body.mutable_error()->add_details() = std::move(detail);
+    // Messages repeat what the client sent (a path, an id, protobuf's quote of a malformed body), which can be any
+    // bytes. Protobuf strings and JSON must be valid UTF-8, or the error could not be encoded, or read by the phone.
+    auto body = wire::make_error(sanitize_utf8(code), sanitize_utf8(message));
+    for (auto& detail : details) {
+        detail.set_field(sanitize_utf8(detail.field()));
+        detail.set_message(sanitize_utf8(detail.message()));
+        *body.mutable_error()->add_details() = std::move(detail);
+    }
     return message_response(request, body, status);
 }
 

@@ -10,6 +10,11 @@ namespace {
 
 const std::string time_rule = "an RFC 3339 time such as 2026-03-01T09:30:00Z or a date such as 2026-03-01";
 
+// Query instants stay within years 1970 to 8999: wide enough for any real question, and narrow enough that every
+// derived instant (at - W, from - 30 days, the ISO week ends) remains printable as an RFC 3339 timestamp.
+constexpr auto earliest_query_time = Timestamp(std::chrono::sys_days(std::chrono::year(1970) / 1 / 1));
+constexpr auto latest_query_time = Timestamp(std::chrono::sys_days(std::chrono::year(9000) / 1 / 1));
+
 // Reads an optional time parameter; false (with `error` set) when present but malformed.
 bool read_time(const Request& request, const std::string& name, std::optional<Timestamp>& out,
                std::optional<Response>& error) {
@@ -18,6 +23,11 @@ bool read_time(const Request& request, const std::string& name, std::optional<Ti
     out = parse_date_or_time(*text);
     if (!out) {
         error = parameter_error(request, name, name + " must be " + time_rule + ", not '" + *text + "'.");
+        return false;
+    }
+    if (*out < earliest_query_time || *out >= latest_query_time) {
+        error = parameter_error(request, name, name + " must lie between 1970-01-01 and 8999-12-31, not '" + *text +
+                                                   "'.");
         return false;
     }
     return true;

@@ -1,12 +1,15 @@
 // Push decisions, in this order for each record:
 //   1. the model version exists (observations) and the record passes the shared validation rules → else REJECTED;
-//   2. a stored record by another author → REJECTED not_author;
-//   3. this id and revision already stored → DUPLICATE when the content is the same, else CONFLICT
+//   2. the id is used by a record of the other kind in the organisation, deleted or not → REJECTED
+//      id_used_by_other_kind (pull's deletedIds does not say which kind an id was: deleting one of two records
+//      sharing an id would make every phone delete both);
+//   3. a stored record by another author → REJECTED not_author;
+//   4. this id and revision already stored → DUPLICATE when the content is the same, else CONFLICT
 //      revision_conflict (checked before scope, so the retry of a lost answer always gets the first answer back);
-//   4. base_revision is not the stored latest revision (0 when none) → CONFLICT stale_base_revision;
-//   5. the employee (every participant) exists → else REJECTED unknown_employee, and is currently in one of the
+//   5. base_revision is not the stored latest revision (0 when none) → CONFLICT stale_base_revision;
+//   6. the employee (every participant) exists → else REJECTED unknown_employee, and is currently in one of the
 //      caller's subtrees unless the caller is HQ or ADMIN → else REJECTED employee_out_of_scope;
-//   6. ACCEPTED: appended to the history and made current, with the next change sequence number.
+//   7. ACCEPTED: appended to the history and made current, with the next change sequence number.
 #include "storage/push.h"
 
 #include "floorwalk/validation.h"
@@ -77,6 +80,9 @@ public:
         if (auto errors = validate_observation(input, *model, now_); !errors.empty()) {
             return rejected(input.id, errors, stored);
         }
+        if (activity_head(db_, caller_.organization_id, input.id)) {
+            return id_used_by_other_kind(input.id, "an observation", "a coaching activity", stored);
+        }
         if (head && head->author_id != caller_.user_id) return not_author(input.id, "observation", stored);
 
         if (input.revision <= stored) {
@@ -108,6 +114,9 @@ public:
         const int stored = head ? head->revision : 0;
 
         if (auto errors = validate_activity(input, now_); !errors.empty()) return rejected(input.id, errors, stored);
+        if (observation_head(db_, caller_.organization_id, input.id)) {
+            return id_used_by_other_kind(input.id, "a coaching activity", "an observation", stored);
+        }
         if (head && head->author_id != caller_.user_id) return not_author(input.id, "coaching activity", stored);
 
         if (input.revision <= stored) {
@@ -145,6 +154,13 @@ private:
         message += latest ? " (the latest is " + std::to_string(*latest) + ")"
                           : " (no model has been imported yet: an administrator must import one first)";
         return make_outcome(input.id, PushStatus::rejected, stored, "unknown_model_version", std::move(message));
+    }
+
+    static PushOutcome id_used_by_other_kind(const std::string& id, std::string_view what, std::string_view other,
+                                             int stored) {
+        return make_outcome(id, PushStatus::rejected, stored, "id_used_by_other_kind",
+                            "id " + id + " is already the id of " + std::string(other) + " in this organisation: " +
+                                std::string(what) + " needs an id of its own (a new UUID)");
     }
 
     static PushOutcome not_author(const std::string& id, std::string_view what, int stored) {

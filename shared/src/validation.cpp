@@ -100,13 +100,27 @@ void check_revisions(ValidationErrors& errors, int revision, int base_revision) 
     }
 }
 
-// A record's time: set, and not further ahead of the server's clock than a phone's clock can plausibly drift.
+// A time as RFC 3339 when a calendar can print it. Binary protobuf carries any 64-bit seconds (and wire::from_proto
+// saturates what milliseconds cannot hold), far outside the years 0001-9999 that format_rfc3339 handles.
+std::string describe_time(Timestamp t) {
+    constexpr Timestamp first{std::chrono::milliseconds(-62'135'596'800'000)};  // 0001-01-01T00:00:00Z
+    constexpr Timestamp last{std::chrono::milliseconds(253'402'300'799'999)};   // 9999-12-31T23:59:59.999Z
+    if (t < first || t > last) return "a time outside years 0001 to 9999";
+    return format_rfc3339(t);
+}
+
+// A record's time: set, not before the product could have recorded it, and not further ahead of the server's clock
+// than a phone's clock can plausibly drift. Stored, a time outside years 0001-9999 could never be sent as JSON again.
 void check_time(ValidationErrors& errors, const std::string& field, Timestamp t, Timestamp now) {
     if (t == Timestamp{}) {
         add(errors, "required", field, field + " is not set: the time of the record is required");
+    } else if (t < earliest_record_time) {
+        add(errors, "time_too_early", field,
+            field + " is " + describe_time(t) + ", before " + format_rfc3339(earliest_record_time) +
+                ": check the date and time of the device");
     } else if (t > now + max_clock_skew) {
         add(errors, "time_in_future", field,
-            field + " is " + format_rfc3339(t) + ", more than 24 hours after the server's time " +
+            field + " is " + describe_time(t) + ", more than 24 hours after the server's time " +
                 format_rfc3339(now));
     }
 }
@@ -152,38 +166,60 @@ void check_ratings(ValidationErrors& errors, const std::vector<Rating>& ratings,
     }
 }
 
+// The length in bytes of the UTF-8 sequence starting at text[i]; 0 when no valid sequence starts there.
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    char32_t point = 0;
+    char32_t minimum = 0;
+    if (lead < 0x80) {
+        return 1;
+    } else if ((lead & 0xE0) == 0xC0) {
+        extra = 1, point = lead & 0x1F, minimum = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        extra = 2, point = lead & 0x0F, minimum = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        extra = 3, point = lead & 0x07, minimum = 0x10000;
+    } else {
+        return 0;  // a continuation byte or 0xF8..0xFF where a character should start
+    }
+    if (i + extra >= text.size()) return 0;  // a sequence cut short by the end
+    for (std::size_t k = 1; k <= extra; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return 0;
+        point = (point << 6) | (next & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points beyond Unicode.
+    if (point < minimum || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) return 0;
+    return extra + 1;
+}
+
 }  // namespace
 
 std::optional<std::size_t> utf8_length(std::string_view text) {
     std::size_t count = 0;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t extra = 0;
-        char32_t point = 0;
-        char32_t minimum = 0;
-        if (lead < 0x80) {
-            point = lead;
-        } else if ((lead & 0xE0) == 0xC0) {
-            extra = 1, point = lead & 0x1F, minimum = 0x80;
-        } else if ((lead & 0xF0) == 0xE0) {
-            extra = 2, point = lead & 0x0F, minimum = 0x800;
-        } else if ((lead & 0xF8) == 0xF0) {
-            extra = 3, point = lead & 0x07, minimum = 0x10000;
-        } else {
-            return std::nullopt;  // a continuation byte or 0xF8..0xFF where a character should start
-        }
-        if (extra > 0 && i + extra >= text.size()) return std::nullopt;  // a sequence cut short by the end
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return std::nullopt;
-            point = (point << 6) | (next & 0x3F);
-        }
-        if (point < minimum || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) return std::nullopt;
-        i += extra + 1;
-        ++count;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        const auto length = sequence_length(text, i);
+        if (length == 0) return std::nullopt;
+        i += length;
     }
     return count;
+}
+
+std::string sanitize_utf8(std::string_view text) {
+    constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (const auto length = sequence_length(text, i); length > 0) {
+            out.append(text.substr(i, length));
+            i += length;
+        } else {
+            out.append(replacement);
+            ++i;
+        }
+    }
+    return out;
 }
 
 bool is_uuid(std::string_view text) {

@@ -27,8 +27,16 @@ std::vector<std::string> to_vector(const google::protobuf::RepeatedPtrField<std:
 }  // namespace
 
 Timestamp from_proto(const google::protobuf::Timestamp& t) {
-    // nanos is in [0, 1e9) for a valid Timestamp; finer than a millisecond is dropped (floor).
-    return Timestamp{milliseconds{t.seconds() * 1000 + t.nanos() / 1'000'000}};
+    // nanos is in [0, 1e9) for a valid Timestamp; finer than a millisecond is dropped (floor). Out of that range it
+    // still adds up to the instant it names.
+    // Binary protobuf carries any 64-bit seconds, not only years 1 to 9999: what milliseconds cannot hold saturates
+    // to Timestamp::min() or max() instead of overflowing, so validation sees a time far out of range and refuses it.
+    long long millis = 0;
+    if (__builtin_mul_overflow(t.seconds(), 1000LL, &millis) ||
+        __builtin_add_overflow(millis, static_cast<long long>(t.nanos() / 1'000'000), &millis)) {
+        return t.seconds() < 0 ? Timestamp::min() : Timestamp::max();
+    }
+    return Timestamp{milliseconds{millis}};
 }
 
 void to_proto(Timestamp t, google::protobuf::Timestamp* out) {

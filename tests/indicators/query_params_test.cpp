@@ -46,6 +46,21 @@ TEST_CASE("bad at, windowDays, from and to are 400 with the parameter named", "[
     CHECK(fixture.get("/indicators", {{"to", "2020-01-01"}}, "hq").status == 200);
 }
 
+TEST_CASE("instants outside years 1970 to 8999 are 400, never a 500 from printing them", "[indicators][params]") {
+    IndicatorFixture fixture;
+    for (const std::string path : {"/indicators", "/indicators/series", "/indicators/export.csv", "/indicators/kpi"}) {
+        INFO(path);
+        check_bad(fixture.get(path, {{"to", "0001-01-01"}}, "hq"), "to");
+        check_bad(fixture.get(path, {{"to", "9999-12-31T23:59:59Z"}}, "hq"), "to");
+        check_bad(fixture.get(path, {{"from", "1969-12-31"}}, "hq"), "from");
+    }
+    check_bad(fixture.get("/indicators", {{"at", "0001-01-01"}}, "hq"), "at");
+    check_bad(fixture.get("/indicators/roi", {{"benefitMetric", "sales"}, {"costMetric", "cost"}, {"to", "0001-01-01"}},
+                          "hq"),
+              "to");
+    CHECK(fixture.get("/indicators", {{"at", "1970-01-01"}}, "hq").status == 200);
+}
+
 TEST_CASE("series accepts only step=week and at most ten years", "[indicators][params]") {
     IndicatorFixture fixture;
     check_bad(fixture.get("/indicators/series", {{"step", "month"}}, "hq"), "step");

@@ -1,5 +1,6 @@
 // Dispatch, authentication, sign-in, /me, /units, health and the indicator delegation, without a network.
 #include "api/negotiation.h"
+#include "floorwalk/validation.h"
 #include "support/api_fixture.h"
 #include "support/json.h"
 
@@ -187,6 +188,62 @@ TEST_CASE_METHOD(ApiFixture, "errors follow Accept: protobuf clients get a proto
     pb::ErrorResponse error;
     REQUIRE(error.ParseFromString(response.body));
     CHECK(error.error().code() == "token_missing");
+}
+
+TEST_CASE_METHOD(ApiFixture, "errors that repeat what the client sent stay valid UTF-8, in protobuf and JSON") {
+    const std::string replacement = "\xEF\xBF\xBD";  // U+FFFD
+    SECTION("an unknown path of invalid bytes, for a protobuf client") {
+        auto request = make_request("GET", "/api/v1/\xFF");
+        request.accept = "application/x-protobuf";
+        const auto response = call(request);
+        CHECK(response.status == 404);
+        pb::ErrorResponse error;
+        REQUIRE(error.ParseFromString(response.body));
+        CHECK(error.error().code() == "not_found");
+        CHECK_THAT(error.error().message(), Contains("/api/v1/" + replacement));
+    }
+    SECTION("the same path, and a known route with another method, for a JSON client") {
+        for (const auto& [method, path, status] :
+             {std::tuple{"GET", "/api/v1/\xFF\xFE", 404}, std::tuple{"PATCH", "/api/v1/admin/settings", 405},
+              std::tuple{"DELETE", "/api/v1/admin/devices/\xC0\xAF/revoke", 405}}) {
+            INFO(method << " " << path);
+            const auto response = call(method, path);
+            CHECK(response.status == status);
+            REQUIRE(utf8_length(response.body));
+            CHECK_FALSE(error_code(response.body).empty());
+        }
+    }
+    SECTION("a device id of invalid bytes") {
+        auto request = make_request("POST", "/api/v1/admin/devices/\xFF\xFE\xC0\xAF/revoke");
+        request.accept = "application/x-protobuf";
+        const auto response = call(request, login("admin"));
+        CHECK(response.status == 404);
+        pb::ErrorResponse error;
+        REQUIRE(error.ParseFromString(response.body));
+        CHECK(error.error().code() == "unknown_device");
+        CHECK(utf8_length(error.error().message()));
+    }
+    SECTION("a sign-in body whose strings are not UTF-8") {
+        const auto response =
+            call("POST", "/api/v1/auth/login", "", "{\"organization\":\"\xFF\xFE\",\"username\":\"\xC0\xAF\"}");
+        CHECK(response.status == 400);
+        REQUIRE(utf8_length(response.body));
+        CHECK(error_code(response.body) == "malformed_body");
+    }
+    SECTION("details are made valid too") {
+        std::vector<pb::FieldError> details(1);
+        details[0].set_field("name\xFF");
+        details[0].set_message("name\xFF is wrong");
+        auto request = make_request("GET", "/api/v1/me");
+        request.accept = "application/x-protobuf";
+        const auto response = error_response(request, 400, "invalid_argument", "bad \xC0", std::move(details));
+        pb::ErrorResponse error;
+        REQUIRE(error.ParseFromString(response.body));
+        CHECK(error.error().message() == "bad " + replacement);
+        REQUIRE(error.error().details_size() == 1);
+        CHECK(error.error().details(0).field() == "name" + replacement);
+        CHECK(error.error().details(0).message() == "name" + replacement + " is wrong");
+    }
 }
 
 TEST_CASE_METHOD(ApiFixture, "/units: the whole tree for HQ and ADMIN, subtrees plus breadcrumbs for the others") {

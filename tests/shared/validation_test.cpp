@@ -103,6 +103,21 @@ TEST_CASE("utf8_length counts code points and rejects malformed UTF-8") {
     CHECK_FALSE(utf8_length("\xFF"));
 }
 
+TEST_CASE("sanitize_utf8 keeps valid text and replaces each byte that starts no valid sequence with U+FFFD") {
+    const std::string fffd = "\xEF\xBF\xBD";
+    CHECK(sanitize_utf8("") == "");
+    CHECK(sanitize_utf8("plain") == "plain");
+    CHECK(sanitize_utf8("\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80") == "\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80");
+    CHECK(sanitize_utf8(std::string("nul \0 kept", 11)) == std::string("nul \0 kept", 11));
+    CHECK(sanitize_utf8("/api/v1/\xFF") == "/api/v1/" + fffd);
+    CHECK(sanitize_utf8("\xC0\xAF") == fffd + fffd);                      // overlong "/"
+    CHECK(sanitize_utf8("a\xED\xA0\x80" "b") == "a" + fffd + fffd + fffd + "b");  // surrogate
+    CHECK(sanitize_utf8("cut \xE2\x82") == "cut " + fffd + fffd);        // cut short by the end
+    CHECK(sanitize_utf8("\xE2\x82\xAC\x80") == "\xE2\x82\xAC" + fffd);  // euro sign, then a stray byte
+    for (const std::string text : {"\xFF\xFE", "\xC0\xAF", "x\xF4\x90\x80\x80y", "\xC3\x28"})
+        CHECK(utf8_length(sanitize_utf8(text)));
+}
+
 TEST_CASE("is_uuid accepts the canonical 8-4-4-4-12 form of any version") {
     CHECK(is_uuid(uuid));
     CHECK(is_uuid("0190B6A2-4C1E-7D3F-9A2B-5E6F7A8B9C0D"));
@@ -177,6 +192,40 @@ TEST_CASE("observation: observedAt is set and at most 24 h after now") {
         expect_valid(validate_observation(o, model(), now()));
         o.observed_at = now() - days{400};
         expect_valid(validate_observation(o, model(), now()));
+    }
+}
+
+TEST_CASE("observedAt and occurredAt lie in years 2000 and later, whatever the wire could carry") {
+    const auto earliest = *parse_rfc3339("2000-01-01T00:00:00Z");
+    SECTION("the first millisecond of 2000 is accepted") {
+        auto o = observation();
+        o.observed_at = earliest;
+        expect_valid(validate_observation(o, model(), now()));
+        auto a = activity();
+        a.occurred_at = earliest;
+        expect_valid(validate_activity(a, now()));
+    }
+    SECTION("earlier times, down to what no calendar can print, are refused naming the field") {
+        for (const Timestamp t : {earliest - milliseconds{1}, *parse_rfc3339("1970-01-01T00:00:01Z"),
+                                  *parse_rfc3339("0001-01-01T00:00:00Z") - milliseconds{1},
+                                  Timestamp{milliseconds{std::numeric_limits<long long>::min()}}}) {
+            auto o = observation();
+            o.observed_at = t;
+            const auto errors = validate_observation(o, model(), now());
+            expect_single(errors, "time_too_early", "observedAt");
+            CHECK(errors[0].message.find("2000-01-01") != std::string::npos);
+            CHECK(utf8_length(errors[0].message));
+            auto a = activity();
+            a.occurred_at = t;
+            expect_single(validate_activity(a, now()), "time_too_early", "occurredAt");
+        }
+    }
+    SECTION("the latest instant a timestamp can hold is in the future, and the message stays readable") {
+        auto o = observation();
+        o.observed_at = Timestamp{milliseconds{std::numeric_limits<long long>::max()}};
+        const auto errors = validate_observation(o, model(), now());
+        expect_single(errors, "time_in_future", "observedAt");
+        CHECK(errors[0].message.find("years 0001 to 9999") != std::string::npos);
     }
 }
 

@@ -479,6 +479,34 @@ TEST_CASE("timestamps convert at millisecond precision, before 1970 too") {
     CHECK(wire::from_proto(google::protobuf::Timestamp{}) == Timestamp{});
 }
 
+TEST_CASE("timestamps beyond what milliseconds can hold saturate instead of overflowing") {
+    using limits = std::numeric_limits<long long>;
+    const Timestamp latest{milliseconds{limits::max()}};
+    const Timestamp earliest{milliseconds{limits::min()}};
+    google::protobuf::Timestamp pt;
+    pt.set_seconds(limits::max());
+    CHECK(wire::from_proto(pt) == latest);
+    pt.set_seconds(limits::max() / 1000 + 1);
+    CHECK(wire::from_proto(pt) == latest);
+    pt.set_seconds(limits::max() / 1000);  // fits in milliseconds, but not with the nanos added
+    pt.set_nanos(999'999'999);
+    CHECK(wire::from_proto(pt) == latest);
+    pt.set_nanos(std::numeric_limits<int>::max());
+    CHECK(wire::from_proto(pt) == latest);
+
+    pt.set_seconds(limits::min());
+    pt.set_nanos(0);
+    CHECK(wire::from_proto(pt) == earliest);
+    pt.set_seconds(limits::min() / 1000);
+    pt.set_nanos(std::numeric_limits<int>::min());
+    CHECK(wire::from_proto(pt) == earliest);
+
+    // Within range, nanos outside [0, 1e9) still add up to the instant they name.
+    pt.set_seconds(1'700'000'000);
+    pt.set_nanos(-1'000'000);
+    CHECK(wire::from_proto(pt) == Timestamp{milliseconds{1'699'999'999'999}});
+}
+
 TEST_CASE("set_value and get_value: a number, or null that JSON prints as null") {
     google::protobuf::Value value;
     wire::set_value(&value, 0.25);

@@ -320,6 +320,45 @@ TEST_CASE("coaching activities follow the same rules", "[push][activities]") {
               .error_code == "time_in_future");
 }
 
+TEST_CASE("an id already used by the other kind of record is rejected, whoever wrote it", "[push][activities]") {
+    // deletedIds does not say which kind a record was: deleting one of two records sharing an id would make the
+    // phones delete the other as well.
+    StoreFixture f;
+    const auto a = activity(uuid(1), {"e-paris-1"});
+    REQUIRE(f.push_one("mgr.paris", a).status == PushStatus::accepted);
+    const auto o = observation(uuid(2), "e-paris-1");
+    REQUIRE(f.push_one("mgr.paris", o).status == PushStatus::accepted);
+
+    const auto as_observation = f.push_one("mgr.paris", observation(uuid(1), "e-paris-1"));
+    CHECK(as_observation.status == PushStatus::rejected);
+    CHECK(as_observation.error_code == "id_used_by_other_kind");
+    CHECK(as_observation.error_message.find("coaching activity") != std::string::npos);
+    CHECK(as_observation.stored_revision == 0);
+
+    const auto as_activity = f.push_one("mgr.paris", activity(uuid(2), {"e-paris-1"}));
+    CHECK(as_activity.status == PushStatus::rejected);
+    CHECK(as_activity.error_code == "id_used_by_other_kind");
+    CHECK(as_activity.error_message.find("observation") != std::string::npos);
+
+    // Another author, and a deleted record, still hold their id.
+    CHECK(f.push_one("dir.north", observation(uuid(1), "e-paris-1")).error_code == "id_used_by_other_kind");
+    auto tombstone = a;
+    tombstone.revision = 2;
+    tombstone.base_revision = 1;
+    tombstone.deleted = true;
+    tombstone.participant_ids.clear();
+    CHECK(f.push_one("mgr.paris", tombstone).status == PushStatus::accepted);
+    CHECK(f.push_one("mgr.paris", observation(uuid(1), "e-paris-1")).error_code == "id_used_by_other_kind");
+
+    CHECK(f.observations().size() == 1);
+    CHECK(f.activities().empty());
+
+    // Ids are an organisation's own: another organisation may use the id for the other kind.
+    const std::string other = f.add_organization("globex");
+    CHECK(f.store->push(f.caller_in(other, "mgr.paris"), {observation(uuid(1), "e-paris-1")}, {}, push_time)[0]
+              .status == PushStatus::accepted);
+}
+
 TEST_CASE("the observer hears what counted before and what counts now, after the commit", "[push][observer]") {
     StoreFixture f;
     auto observer = std::make_shared<RecordingObserver>();

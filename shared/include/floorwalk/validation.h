@@ -20,7 +20,10 @@ namespace floorwalk {
 //   revision_too_small        revision < 1
 //   base_revision_negative    baseRevision < 0
 //   revision_not_after_base   revision != baseRevision + 1
-//   time_in_future            observedAt / occurredAt more than 24 h after the server's time
+//   time_too_early            observedAt / occurredAt before 2000-01-01T00:00:00Z (earliest_record_time): a phone's
+//                             clock that was never set, or a time the JSON mapping could not even print
+//   time_in_future            observedAt / occurredAt more than 24 h after the server's time (also any time after
+//                             year 9999, which binary protobuf can carry and JSON cannot print)
 //   ratings_required          a non-deleted observation without ratings
 //   rating_dimension_unknown  ratings[i].dimensionId is not a dimension of the model
 //   rating_dimension_duplicate ratings[i].dimensionId already rated in the same observation
@@ -52,6 +55,8 @@ using ValidationErrors = std::vector<ValidationError>;
 inline constexpr std::size_t max_comment_length = 2000;  // in Unicode code points
 inline constexpr std::size_t max_note_length = 2000;
 inline constexpr auto max_clock_skew = std::chrono::hours(24);
+// Observations and activities happen from 2000-01-01T00:00:00Z on: earlier is a clock error, never a record.
+inline constexpr Timestamp earliest_record_time{std::chrono::milliseconds(946'684'800'000)};
 inline constexpr std::size_t max_id_length = 128;    // ids, usernames and metric names, in code points
 inline constexpr std::size_t max_name_length = 200;  // names, labels and job titles, in code points
 
@@ -59,9 +64,12 @@ inline constexpr std::size_t max_name_length = 200;  // names, labels and job ti
 // Number of Unicode code points of UTF-8 text; nullopt when the bytes are not valid UTF-8 (overlong forms,
 // surrogates and code points above U+10FFFF are invalid).
 [[nodiscard]] std::optional<std::size_t> utf8_length(std::string_view text);
+// The text with every byte that does not start a valid UTF-8 sequence (by utf8_length's rules) replaced by U+FFFD;
+// valid text comes back unchanged. For echoing what a client sent in a message that must be valid UTF-8.
+[[nodiscard]] std::string sanitize_utf8(std::string_view text);
 
 // Record-level rules that need no stored state: ids, revision numbering, ratings against the model's scale,
-// duplicate dimensions, at least one rating, observed_at not more than 24 h after `now`, text lengths.
+// duplicate dimensions, at least one rating, observed_at from earliest_record_time to 24 h after `now`, text lengths.
 // The caller checks what needs the database (employee exists and is in scope, model version known).
 [[nodiscard]] ValidationErrors validate_observation(const Observation& observation, const ExperienceModel& model,
                                                     Timestamp now);

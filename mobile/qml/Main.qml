@@ -119,6 +119,14 @@ ApplicationWindow {
 
     Component.onCompleted: showRoot()
 
+    // Android's back gesture closes the window: step back through the screens first.
+    onClosing: (close) => {
+        if (Qt.platform.os === "android" && stack.depth > 1) {
+            close.accepted = false
+            back()
+        }
+    }
+
     Component {
         id: splashComponent
         Page {

@@ -142,6 +142,7 @@ void SessionController::restore()
 void SessionController::signInWhenRestored(const QString &serverUrl, const QString &organization,
                                            const QString &username, const QString &password)
 {
+    m_launchCredentials = PendingSignIn{serverUrl, organization, username, password};
     if (m_state == Restoring) {
         m_pendingSignIn = PendingSignIn{serverUrl, organization, username, password};
         return;
@@ -268,6 +269,13 @@ void SessionController::expire()
     m_vault.erase(currentAccountKey(), [] {});
     setError(tr("Your session has ended. Enter your password to carry on; nothing on this phone is lost."));
     setState(Expired);
+    if (auto launch = std::exchange(m_launchCredentials, std::nullopt)) {
+        const bool same = accountKey(normalizedServerUrl(launch->serverUrl), launch->organization.trimmed(),
+                                     launch->username.trimmed())
+            == currentAccountKey();
+        if (same)
+            signIn(launch->serverUrl, launch->organization, launch->username, launch->password);
+    }
 }
 
 QString SessionController::describeFailure(const ApiReply &reply, const QUrl &server)

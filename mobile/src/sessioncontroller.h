@@ -49,7 +49,8 @@ public:
     // Reads the identity from the database and the token from the vault; ends in SignedIn, Expired or SignedOut.
     void restore();
     // Signs in with the given credentials once restore() is done, unless already signed in as that identity
-    // (command-line and environment launch).
+    // (command-line and environment launch). If the kept session later turns out to be dead (401), these
+    // credentials sign in again once, so a launch with a password file never stops at the password prompt.
     void signInWhenRestored(const QString &serverUrl, const QString &organization, const QString &username,
                             const QString &password);
 
@@ -105,4 +106,5 @@ private:
         QString serverUrl, organization, username, password;
     };
     std::optional<PendingSignIn> m_pendingSignIn;
+    std::optional<PendingSignIn> m_launchCredentials;  // kept in memory for one re-sign-in, never persisted
 };

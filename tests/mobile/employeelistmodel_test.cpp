@@ -91,7 +91,7 @@ TEST_CASE("each row carries its mastery marks, last observation and due flag")
     CHECK(f.model.dueCount() == 4);  // e2, e4, e5, x1
 }
 
-TEST_CASE("searching by name ignores accents and case; due-only narrows further")
+TEST_CASE("searching by name ignores accents and case, and due-only narrows further")
 {
     Fixture f;
     f.model.setFilterText(QStringLiteral("hel"));

@@ -64,7 +64,7 @@ TEST_CASE("a saved observation is on disk, pending, at revision 1, before save r
     CHECK(current->observerId == QStringLiteral("u-alice"));
 }
 
-TEST_CASE("editing before the server saw an observation rewrites it; after, it becomes a new revision")
+TEST_CASE("editing before the server saw an observation rewrites it, after it becomes a new revision")
 {
     Fixture f;
     ObservationRecord o = makeObservation(QStringLiteral("e1"), 3, 2);
@@ -103,7 +103,7 @@ TEST_CASE("deleting an observation the server never saw removes it entirely")
     CHECK_FALSE(f.store.records().observation(o.id));
 }
 
-TEST_CASE("an acknowledged observation becomes the server copy; deleting it queues a tombstone")
+TEST_CASE("an acknowledged observation becomes the server copy, and deleting it queues a tombstone")
 {
     Fixture f;
     const ObservationRecord o = makeObservation(QStringLiteral("e2"), 4, 1);

@@ -1,4 +1,5 @@
 #include "faultproxy.h"
+#include "jsonapi.h"
 #include "testapp.h"
 #include "testserver.h"
 #include "testwait.h"
@@ -111,4 +112,34 @@ TEST_CASE_METHOD(ServerFixture, "launch credentials sign in once, and not again 
                                       QStringLiteral("not-the-password"));
     CHECK(again.session->state() == SessionController::SignedIn);
     CHECK(again.session->errorMessage().isEmpty());
+}
+
+TEST_CASE_METHOD(ServerFixture, "a launch with credentials gets past a dead kept session by itself, once")
+{
+    QTemporaryDir keep;
+    QString token;
+    {
+        TestApp app({}, keep.path());
+        REQUIRE(app.signIn(instance.url(), QStringLiteral("alice"), QStringLiteral("alice-password-1")));
+        QFile file(app.tokenFile());
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        token = QString::fromUtf8(file.readAll().split('\n').value(1));
+    }
+    // The kept token dies while the app is closed.
+    JsonApi json(instance.url());
+    REQUIRE(json.call("POST", QStringLiteral("auth/logout"), {}, token).status / 100 == 2);
+
+    TestApp again({}, keep.path());
+    REQUIRE(again.waitForState(SessionController::SignedIn));
+    again.session->signInWhenRestored(instance.url().toString(), QStringLiteral("acme"), QStringLiteral("alice"),
+                                      QStringLiteral("alice-password-1"));
+    QString error;
+    REQUIRE(again.store->outbox().saveObservation(makeObservation(QStringLiteral("e1"), 2, 2), &error));
+    CHECK_FALSE(again.sync());  // 401 on the dead token...
+    // ...then the launch credentials sign in again and the change goes out.
+    REQUIRE(TestWait::until([&] { return again.session->signedIn() && again.store->outbox().pendingCount() == 0
+                                         && !again.engine->busy(); }));
+    QFile file(again.tokenFile());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(file.readAll().split('\n').value(1)) != token);
 }

@@ -191,7 +191,7 @@ TEST_CASE("a record the server rejects waits in needs attention with its reason,
     CHECK(f.serverObservation(outOfScope.id).value(QStringLiteral("employeeId")).toString() == QStringLiteral("e3"));
 }
 
-TEST_CASE("an edit that crosses another device's edit is a conflict; keeping mine lands on top of theirs")
+TEST_CASE("an edit that crosses another device's edit is a conflict, and keeping mine lands on top of theirs")
 {
     SyncFixture f;
     ObservationRecord mine = makeObservation(QStringLiteral("e4"), 2, 2, QStringLiteral("first"));
@@ -233,7 +233,7 @@ TEST_CASE("an edit that crosses another device's edit is a conflict; keeping min
     CHECK(onServer.value(QStringLiteral("comment")).toString() == QStringLiteral("from the phone"));
 }
 
-TEST_CASE("the server going down mid-sync leaves the rest pending; the next sync finishes the job")
+TEST_CASE("the server going down mid-sync leaves the rest pending and the next sync finishes the job")
 {
     SyncFixture f(withBatch(2));
     QStringList ids;

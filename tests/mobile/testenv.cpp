@@ -1,5 +1,6 @@
 #include "testenv.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 
@@ -9,6 +10,7 @@ TestEnv::~TestEnv() = default;
 
 bool TestEnv::start()
 {
+    QDir().mkpath(screenshotDir());
     if (!m_server.startWithFixture(&m_error))
         return false;
     m_proxy = std::make_unique<FaultProxy>(m_server.port());

@@ -200,7 +200,7 @@ int reset_password(std::span<const std::string_view> args, Console& console) {
         console.err << "floorwalk-server: error: no user '" << username << "' in '" << name << "'\n";
         return exit_failure;
     }
-    console.out << "The password of '" << username << "' is changed.\n";
+    console.out << "The password of '" << username << "' is changed; the user is signed out on every device.\n";
     return exit_ok;
 }
 

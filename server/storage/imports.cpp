@@ -315,10 +315,11 @@ ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence,
         }
         const User& before = stored[i]->user;
         const bool scope_changed = before.role != user.role || !same_units(before.unit_ids, user.unit_ids);
+        const bool password_changed = new_password && stored[i]->password_hash != *rows[i].password_hash;
         const bool changed = scope_changed || before.display_name != user.display_name ||
-                             before.unit_ids != user.unit_ids ||
-                             (new_password && stored[i]->password_hash != *rows[i].password_hash);
+                             before.unit_ids != user.unit_ids || password_changed;
         if (!changed) continue;
+        if (password_changed) delete_user_tokens(db, organization_id, before.id);
         db.prepare(
               "UPDATE users SET display_name = ?3, role = ?4,"
               " password_hash = CASE WHEN ?5 THEN ?6 ELSE password_hash END,"

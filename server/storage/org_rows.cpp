@@ -130,6 +130,10 @@ std::optional<Employee> load_employee(sqlite::Connection& db, const std::string&
     return read_employee(statement);
 }
 
+void delete_user_tokens(sqlite::Connection& db, const std::string& organization_id, const std::string& user_id) {
+    db.prepare("DELETE FROM tokens WHERE organization_id = ?1 AND user_id = ?2").bind_all(organization_id, user_id).run();
+}
+
 std::optional<StoredUser> load_user(sqlite::Connection& db, const std::string& organization_id,
                                     const std::string& user_id) {
     auto statement =

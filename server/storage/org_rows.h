@@ -41,6 +41,9 @@ namespace floorwalk::server {
                                                               const std::string& organization_id,
                                                               std::string_view username);
 [[nodiscard]] std::vector<User> load_users(sqlite::Connection& db, const std::string& organization_id);
+// Deletes every token of the user: a new password must end the sessions the old one opened (a stolen phone, a
+// leaked password), on every device.
+void delete_user_tokens(sqlite::Connection& db, const std::string& organization_id, const std::string& user_id);
 
 [[nodiscard]] std::optional<int> latest_model_version(sqlite::Connection& db, const std::string& organization_id);
 [[nodiscard]] std::optional<ExperienceModel> load_model(sqlite::Connection& db, const std::string& organization_id,

@@ -231,6 +231,7 @@ bool SqliteStore::set_password_hash(const std::string& organization_id, const st
         .bind_all(organization_id, user_id, password_hash)
         .run();
     const bool found = write.db().changes() > 0;
+    if (found) delete_user_tokens(write.db(), organization_id, user_id);
     write.commit();
     return found;
 }

@@ -147,7 +147,8 @@ public:
                                                             const std::string& user_id) = 0;
     [[nodiscard]] virtual std::vector<User> users(const std::string& organization_id) = 0;
     virtual ImportResult import_users(const std::string& organization_id, const std::vector<UserImportRow>& rows) = 0;
-    // false when the user does not exist.
+    // Also deletes the user's tokens, so the new password signs him out everywhere (as does a user import that
+    // changes a password). false when the user does not exist.
     virtual bool set_password_hash(const std::string& organization_id, const std::string& user_id,
                                    const std::string& password_hash) = 0;
 

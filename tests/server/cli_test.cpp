@@ -179,11 +179,19 @@ TEST_CASE_METHOD(CliFixture, "admin import refuses what it cannot read") {
 
 TEST_CASE_METHOD(CliFixture, "reset-password and revoke-device") {
     REQUIRE(init().code == cli::exit_ok);
+    {
+        auto store = open_sqlite_store(data);
+        const auto organization = store->find_organization_by_name("acme")->id;
+        store->save_token({"before-reset", organization, user("root")->user.id, "phone-1", Timestamp{}, Timestamp::max()},
+                          "Phone");
+    }
     auto result = run({"admin", "reset-password", "--data", data, "--organization", "acme", "--user", "root",
                        "--password-file", "-"},
                       "brand-new-password\n");
     REQUIRE(result.code == cli::exit_ok);
+    CHECK_THAT(result.out, Contains("signed out on every device"));
     CHECK(verify_password("brand-new-password", user("root")->password_hash));
+    CHECK_FALSE(open_sqlite_store(data)->find_valid_token("before-reset", Timestamp{} + std::chrono::hours(1)));
     CHECK(run({"admin", "reset-password", "--data", data, "--organization", "acme", "--user", "ghost",
                "--password-file", "-"},
               "brand-new-password\n")
@@ -199,8 +207,8 @@ TEST_CASE_METHOD(CliFixture, "reset-password and revoke-device") {
     CHECK(result.code == cli::exit_ok);
     auto store = open_sqlite_store(data);
     const auto devices = store->devices(store->find_organization_by_name("acme")->id);
-    REQUIRE(devices.size() == 1);
-    CHECK(devices[0].revoked);
+    REQUIRE(devices.size() == 2);  // phone-1 stays listed, signed out but not revoked
+    for (const auto& device : devices) CHECK(device.revoked == (device.id == "tablet-9"));
     CHECK(run({"admin", "revoke-device", "--data", data, "--organization", "acme", "--device", "nope"}).code ==
           cli::exit_failure);
 }

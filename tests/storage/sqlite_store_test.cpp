@@ -92,6 +92,33 @@ TEST_CASE("tokens are found while valid: not expired, not deleted, device not re
     CHECK_FALSE(f.store->revoke_device(f.org, "no-such-phone"));
 }
 
+TEST_CASE("a new password signs its user out on every device, and no one else", "[store][tokens]") {
+    StoreFixture f;
+    const auto paris = f.store->find_user_by_username(f.org, "mgr.paris");
+    const auto lyon = f.caller("mgr.lyon").user_id;
+    REQUIRE(paris);
+    const auto issued = at("2026-03-01T08:00:00Z");
+    f.store->save_token(token("paris-phone", f.org, paris->user.id, "phone-1", issued), "Pixel 8");
+    f.store->save_token(token("paris-tablet", f.org, paris->user.id, "tablet-1", issued), "iPad");
+    f.store->save_token(token("lyon-phone", f.org, lyon, "phone-2", issued), "iPhone");
+
+    REQUIRE(f.store->set_password_hash(f.org, paris->user.id, "$argon2id$reset"));
+    CHECK_FALSE(f.store->find_valid_token("paris-phone", issued + 1h));
+    CHECK_FALSE(f.store->find_valid_token("paris-tablet", issued + 1h));
+    CHECK(f.store->find_valid_token("lyon-phone", issued + 1h));
+
+    // A user import: the same row without a password keeps the sessions, a new password ends them.
+    f.store->save_token(token("paris-again", f.org, paris->user.id, "phone-1", issued + 2h), "Pixel 8");
+    auto row = server::UserImportRow{paris->user, std::nullopt};
+    row.user.display_name = "Renamed";
+    REQUIRE(f.store->import_users(f.org, {row}).errors.empty());
+    CHECK(f.store->find_valid_token("paris-again", issued + 3h));
+    row.password_hash = "$argon2id$imported";
+    REQUIRE(f.store->import_users(f.org, {row}).errors.empty());
+    CHECK_FALSE(f.store->find_valid_token("paris-again", issued + 3h));
+    CHECK(f.store->find_valid_token("lyon-phone", issued + 3h));
+}
+
 TEST_CASE("devices list who uses them and when they were last seen", "[store][devices]") {
     StoreFixture f;
     const auto paris = f.caller("mgr.paris").user_id;

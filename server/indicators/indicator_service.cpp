@@ -45,6 +45,8 @@ Timestamp wall_clock_now() {
 // glibc's shared_mutex lets new readers in while a writer waits, so a steady stream of dashboard queries could hold
 // off the writer, and with it every push. Readers therefore pass a turnstile that a waiting writer holds.
 struct OrganizationEntry {
+    explicit OrganizationEntry(Timestamp built_at) : index(built_at) {}
+
     std::shared_mutex mutex;
     std::mutex turnstile;
     OrganizationIndex index;
@@ -76,7 +78,7 @@ struct IndicatorService::Impl {
         // An organisation created after start: every record of it reaches the index through on_applied.
         std::unique_lock lock(organizations_mutex);
         auto& slot = organizations[organization_id];
-        if (!slot) slot = std::make_unique<OrganizationEntry>();
+        if (!slot) slot = std::make_unique<OrganizationEntry>(clock());
         return *slot;
     }
 
@@ -98,11 +100,13 @@ IndicatorService::IndicatorService(Store& store) : IndicatorService(store, wall_
 IndicatorService::IndicatorService(Store& store, std::function<Timestamp()> clock)
     : impl_(std::make_unique<Impl>(store, std::move(clock))) {
     for (const auto& organization : store.organizations()) {
-        auto entry = std::make_unique<OrganizationEntry>();
+        auto entry = std::make_unique<OrganizationEntry>(impl_->clock());
+        entry->index.begin_bulk_load();
         store.for_each_observation(organization.id,
                                    [&](const Observation& observation) { entry->index.add_observation(observation); });
         store.for_each_activity(organization.id,
                                 [&](const CoachingActivity& activity) { entry->index.add_activity(activity); });
+        entry->index.end_bulk_load();
         entry->index.set_organization(indicators::load_organization_data(store, organization.id));
         entry->loaded.store(entry->changes.load());
         impl_->organizations.emplace(organization.id, std::move(entry));

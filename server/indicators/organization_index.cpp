@@ -70,6 +70,21 @@ std::uint32_t gallop(const std::vector<T>& sorted, std::uint32_t position, Befor
         sorted.begin());
 }
 
+// True when the sorted times hold one in [from, to).
+bool holds_between(const std::vector<Millis>& sorted, Millis from, Millis to) {
+    return any_between(sorted.empty() ? std::numeric_limits<Millis>::min() : sorted.back(), sorted, from, to);
+}
+
+// Sets week `index` of a weekly vector that is `empty` past its end, growing it only for a value that is not.
+template <typename T>
+void set_week(std::vector<T>& weeks, std::size_t index, T value, T empty) {
+    if (index >= weeks.size()) {
+        if (value == empty) return;
+        weeks.resize(index + 1, empty);
+    }
+    weeks[index] = value;
+}
+
 void insert_sorted(std::vector<Millis>& sorted, Millis value) {
     sorted.insert(std::ranges::upper_bound(sorted, value), value);
 }
@@ -91,7 +106,12 @@ OrganizationData load_organization_data(Store& store, const std::string& organiz
     return data;
 }
 
-OrganizationIndex::OrganizationIndex() = default;
+OrganizationIndex::OrganizationIndex(Timestamp built_at) : grid_(millis(built_at)) {}
+
+void OrganizationIndex::end_bulk_load() {
+    bulk_loading_ = false;
+    for (auto& timeline : timelines_) rebuild_weekly(timeline);
+}
 
 // ------------------------------------------------------------------------------------------------------------
 // Interning
@@ -154,6 +174,59 @@ void OrganizationIndex::refresh_newest(std::uint32_t person) {
     recent.coached = timeline.participations.empty() ? no_time : timeline.participations.back();
     recent.observed_times = timeline.observed.data();
     recent.observed_count = timeline.observed.size();
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Weekly state (see Weekly and WeekGrid)
+
+void OrganizationIndex::refresh_weekly_levels(Timeline& timeline, std::size_t d, Millis from, Millis to) const {
+    constexpr Millis window = default_window_days * millis_per_day;
+    const auto weeks = grid_.weeks_with_instant_in(from, to);
+    if (weeks.first == weeks.end || d >= timeline.levels.size()) return;
+    if (timeline.weekly.levels.size() <= d) timeline.weekly.levels.resize(d + 1);
+    auto& levels = timeline.weekly.levels[d];
+    for (auto w = weeks.first; w < weeks.end; ++w)
+        set_week(levels, w, level_at(timeline.levels[d], grid_.instant(w), window).value_or(no_level), no_level);
+}
+
+void OrganizationIndex::refresh_weekly_accompanied(Timeline& timeline, Millis from, Millis to) const {
+    constexpr Millis period = default_period_days * millis_per_day;
+    // Week w's period is [instant + 1 - period, instant + 1): it holds t when its instant is in [t, t + period).
+    const auto weeks = grid_.weeks_with_instant_in(from, to);
+    for (auto w = weeks.first; w < weeks.end; ++w) {
+        const Millis end = grid_.instant(w) + 1;
+        const bool accompanied = holds_between(timeline.observed, end - period, end) ||
+                                 holds_between(timeline.participations, end - period, end);
+        set_week<std::uint8_t>(timeline.weekly.accompanied, w, accompanied ? 1 : 0, 0);
+    }
+}
+
+void OrganizationIndex::count_weekly_observation(Timeline& timeline, Millis t, int change) const {
+    const auto index = grid_.index_holding(t);
+    if (index < 0) return;
+    auto& observations = timeline.weekly.observations;
+    if (static_cast<std::size_t>(index) >= observations.size()) observations.resize(static_cast<std::size_t>(index) + 1, 0);
+    observations[static_cast<std::size_t>(index)] += static_cast<std::uint32_t>(change);
+}
+
+void OrganizationIndex::rebuild_weekly(Timeline& timeline) const {
+    constexpr Millis window = default_window_days * millis_per_day;
+    constexpr Millis period = default_period_days * millis_per_day;
+    timeline.weekly = Weekly{};
+    for (std::size_t d = 0; d < timeline.levels.size(); ++d) {
+        const auto& entries = timeline.levels[d];
+        if (!entries.empty()) refresh_weekly_levels(timeline, d, entries.front().at, entries.back().at + window);
+    }
+    const auto& observed = timeline.observed;
+    const auto& coached = timeline.participations;
+    if (!observed.empty() || !coached.empty()) {
+        const Millis first = std::min(observed.empty() ? coached.front() : observed.front(),
+                                      coached.empty() ? observed.front() : coached.front());
+        const Millis last = std::max(observed.empty() ? coached.back() : observed.back(),
+                                     coached.empty() ? observed.back() : coached.back());
+        refresh_weekly_accompanied(timeline, first, last + period);
+    }
+    for (const Millis t : observed) count_weekly_observation(timeline, t, +1);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -260,6 +333,14 @@ void OrganizationIndex::add_observation(const Observation& observation) {
             entries.insert(it, LevelEntry{at, slot, rating.level});
         }
     }
+    if (!bulk_loading_) {
+        constexpr Millis window = default_window_days * millis_per_day;
+        for (const auto& rating : observation.ratings)
+            refresh_weekly_levels(timeline, static_cast<std::size_t>(intern_dimension(rating.dimension_id)), at,
+                                  at + window);
+        refresh_weekly_accompanied(timeline, at, at + default_period_days * millis_per_day);
+        count_weekly_observation(timeline, at, +1);
+    }
     refresh_newest(person);
 }
 
@@ -289,8 +370,13 @@ void OrganizationIndex::remove_observation(const Observation& observation) {
         if (it == entries.end() || it->at != at || ids_[it->slot] != observation.id) continue;
         slot = it->slot;
         entries.erase(it);
+        if (!bulk_loading_) refresh_weekly_levels(timeline, d, at, at + default_window_days * millis_per_day);
     }
     if (slot) release_slot(*slot);
+    if (!bulk_loading_) {
+        refresh_weekly_accompanied(timeline, at, at + default_period_days * millis_per_day);
+        count_weekly_observation(timeline, at, -1);
+    }
     refresh_newest(person);
 }
 
@@ -305,6 +391,8 @@ void OrganizationIndex::add_activity(const CoachingActivity& activity) {
         if (std::ranges::find(it->second, person) != it->second.end()) continue;
         it->second.push_back(person);
         insert_sorted(timelines_[person].participations, at);
+        if (!bulk_loading_)
+            refresh_weekly_accompanied(timelines_[person], at, at + default_period_days * millis_per_day);
         refresh_newest(person);
     }
     people_[intern_user(activity.manager_id)].activities.insert(at);
@@ -316,6 +404,8 @@ void OrganizationIndex::remove_activity(const CoachingActivity& activity) {
     if (it == activities_.end()) return;
     for (const auto person : it->second) {
         erase_one(timelines_[person].participations, at);
+        if (!bulk_loading_)
+            refresh_weekly_accompanied(timelines_[person], at, at + default_period_days * millis_per_day);
         refresh_newest(person);
     }
     activities_.erase(it);
@@ -478,6 +568,21 @@ std::vector<ManagerFigures> OrganizationIndex::managers(const UnitNode& unit, Ti
     return result;
 }
 
+void OrganizationIndex::copy_weekly(const Weekly& weekly, std::size_t first, std::size_t count, std::int32_t* levels,
+                                    std::uint8_t* accompanied, std::size_t* observations) const {
+    const std::size_t dimensions = model_dimensions_.size();
+    for (std::size_t k = 0; k < dimensions; ++k) {
+        const auto d = static_cast<std::size_t>(model_dimensions_[k]);
+        if (d >= weekly.levels.size()) continue;
+        const auto& weeks = weekly.levels[d];
+        for (std::size_t w = 0; w < count && first + w < weeks.size(); ++w) levels[w * dimensions + k] = weeks[first + w];
+    }
+    for (std::size_t w = 0; w < count; ++w) {
+        accompanied[w] = first + w < weekly.accompanied.size() ? weekly.accompanied[first + w] : 0;
+        if (first + w < weekly.observations.size()) observations[w] += weekly.observations[first + w];
+    }
+}
+
 std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, Timestamp from, Timestamp to,
                                                           int window_days) const {
     const auto instants = series_instants(from, to);
@@ -495,7 +600,6 @@ std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, 
     fill_identities(facts_now, unit);
     const std::size_t employees = facts_now.size();
     const std::size_t dimensions = model_dimensions_.size();
-    constexpr std::int32_t no_level = std::numeric_limits<std::int32_t>::min();
 
     // Each employee's records are read once, in order, and each record lands on the weeks it counts for: a rating
     // gives the level of the weeks from the first instant at or after it until a newer rating or the end of its
@@ -528,6 +632,9 @@ std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, 
             return t < first_to ? Millis{0} : std::min(count, (t - first_to) / week + 1);
         };
         observed_in_week.fill(0);
+        // The default window's weeks on the grid are kept as records arrive: copy them, read no record.
+        const bool from_weekly = window_days == default_window_days && grid_.covers(first_at);
+        const std::size_t first_weekly = from_weekly ? grid_.index_of_instant(first_at) : 0;
 
         for (std::size_t first_employee = 0; first_employee < employees; first_employee += block) {
             const std::size_t members = std::min(block, employees - first_employee);
@@ -535,6 +642,12 @@ std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, 
             for (std::size_t b = 0; b < members; ++b) {
                 const std::size_t index = unit.first_employee + first_employee + b;
                 const auto& timeline = timelines_[active_[index].person];
+                if (from_weekly) {
+                    copy_weekly(timeline.weekly, first_weekly, static_cast<std::size_t>(count),
+                                &block_levels[b * chunk * dimensions], &block_accompanied[b * chunk],
+                                observed_in_week.data());
+                    continue;
+                }
                 // The vectors live all over the heap: ask for the next employee's while this one is read.
                 if (index + 1 < unit.end_employee) {
                     const auto& next = timelines_[active_[index + 1].person];

@@ -12,6 +12,11 @@
 // earlier instants and for counts. Records are kept per employee, not per unit, so an employee who moves
 // counts in his new unit as soon as the organisation is re-read, and nothing needs recomputing.
 //
+// The learning curve. For the default window and period, each employee's level per dimension, whether he was
+// accompanied, and how many observations he had are also kept per ISO week (Timeline::Weekly, on a WeekGrid):
+// a record only changes the few weeks its window and period reach, so keeping them is cheap at push time, and a
+// 52-week series reads those weeks instead of every record of the year. Other windows walk the records.
+//
 // Threading: not synchronised. The owner (IndicatorService) holds a shared_mutex: const members under a shared
 // lock, the others under an exclusive one.
 #pragma once
@@ -20,6 +25,7 @@
 #include "floorwalk/indicators.h"
 #include "floorwalk/unit_tree.h"
 #include "indicators/bucketed_times.h"
+#include "indicators/week_grid.h"
 #include "storage/store.h"
 
 #include <cstdint>
@@ -70,7 +76,13 @@ struct ManagerNode {
 
 class OrganizationIndex {
 public:
-    OrganizationIndex();
+    // `built_at` places the weekly state's first week (see WeekGrid).
+    explicit OrganizationIndex(Timestamp built_at);
+
+    // Loading every stored record at start: the weekly state is filled once at the end, per employee, rather
+    // than after each record.
+    void begin_bulk_load() { bulk_loading_ = true; }
+    void end_bulk_load();
 
     // Replaces units, employees, users, model and settings; the records already indexed stay, since they are kept
     // per employee: an employee who moved simply counts in his new unit from now on.
@@ -123,6 +135,7 @@ public:
 
 private:
     static constexpr Millis no_time = std::numeric_limits<Millis>::min();
+    static constexpr std::int32_t no_level = std::numeric_limits<std::int32_t>::min();
 
     // One observation's rating of one dimension. `slot` names the observation id in ids_ (ties on observed_at
     // are ordered by id).
@@ -131,10 +144,17 @@ private:
         std::uint32_t slot = 0;
         std::int32_t level = 0;
     };
+    // Per week of grid_, for the default window and period: what the series reads at the week's instant.
+    struct Weekly {
+        std::vector<std::vector<std::int32_t>> levels;  // per interned dimension: the level, or no_level
+        std::vector<std::uint8_t> accompanied;          // observed or coached in the period ending with the week
+        std::vector<std::uint32_t> observations;        // observations made during the week
+    };
     struct Timeline {
         std::vector<Millis> observed;        // observed_at of every current observation, sorted
         std::vector<Millis> participations;  // occurred_at of every current activity naming him, sorted
         std::vector<std::vector<LevelEntry>> levels;  // per interned dimension
+        Weekly weekly;
     };
     struct PersonTimeline {  // a user's own records, as observer or coach
         BucketedTimes observations;
@@ -170,6 +190,19 @@ private:
     [[nodiscard]] bool entry_before(const LevelEntry& entry, Millis at, const std::string& id) const;
     // Brings newest_ and recent_ of one employee up to date with his timeline.
     void refresh_newest(std::uint32_t person);
+    // Recomputes the weekly levels of interned dimension d of the weeks whose instant lies in [from, to); a
+    // rating at t decides the weeks of [t, t + window).
+    void refresh_weekly_levels(Timeline& timeline, std::size_t d, Millis from, Millis to) const;
+    // Recomputes the weekly accompanied flags of the weeks whose instant lies in [from, to); a record at t
+    // decides the weeks of [t, t + period).
+    void refresh_weekly_accompanied(Timeline& timeline, Millis from, Millis to) const;
+    void count_weekly_observation(Timeline& timeline, Millis t, int change) const;
+    // Fills one employee's whole weekly state from his records.
+    void rebuild_weekly(Timeline& timeline) const;
+    // Copies weeks [first, first + count) of one employee's weekly state into the series' buffers: levels
+    // [week][model dimension] (left alone where there is none), accompanied [week], observations [week] (added).
+    void copy_weekly(const Weekly& weekly, std::size_t first, std::size_t count, std::int32_t* levels,
+                     std::uint8_t* accompanied, std::size_t* observations) const;
 
     [[nodiscard]] static std::optional<int> level_at(const std::vector<LevelEntry>& entries, Millis at,
                                                      Millis window);
@@ -187,6 +220,8 @@ private:
     std::vector<std::uint32_t> free_slots_;
     std::map<std::pair<Millis, std::string>, std::vector<std::uint32_t>> activities_;  // (occurred_at, id) -> people
     std::size_t observation_total_ = 0;
+    WeekGrid grid_;
+    bool bulk_loading_ = false;
 
     // The organisation, rebuilt by set_organization.
     UnitTree tree_;

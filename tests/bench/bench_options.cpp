@@ -44,6 +44,9 @@ Options (defaults: the full scale of the indicators issue):
   --seed N                random seed (20260401)
   --data DIR              folder for the two databases (default: a temporary folder)
   --keep                  keep the data folder
+  --large-over-http       fill the second size over HTTP too; by default it is written in bulk with the
+                          server's row writer while the server is stopped, then the server starts again on it
+                          (the second size measures how queries grow, not ingest)
 )";
 }
 
@@ -58,6 +61,10 @@ BenchOptions parse_options(int argc, char** argv, bool* help) {
         }
         if (option == "--keep") {
             options.keep = true;
+            continue;
+        }
+        if (option == "--large-over-http") {
+            options.large_over_http = true;
             continue;
         }
         if (i + 1 >= argc) throw std::invalid_argument(std::string(option) + " needs a value (see --help)");

@@ -24,6 +24,7 @@ struct BenchOptions {
     std::uint64_t seed = 20260401;
     std::filesystem::path data;  // empty: a temporary folder, removed at the end
     bool keep = false;
+    bool large_over_http = false;  // fill the second size through HTTP too (hours at full scale), not in bulk
 };
 
 // Parses argv; throws std::invalid_argument with a message naming the option. `help` is set for --help.

@@ -44,6 +44,13 @@ std::string machine_description() {
     return out.str();
 }
 
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string first;
+    in >> first;
+    return first;
+}
+
 double resident_mib() {
     const auto rss = proc_value("/proc/self/status", "VmRSS");  // "123456 kB"
     return rss.empty() ? 0 : std::stod(rss) / 1024;

@@ -11,6 +11,8 @@ namespace floorwalk::bench {
 
 // "AMD EPYC, 2 CPUs, 23.4 GiB RAM" from /proc/cpuinfo, the CPU count and /proc/meminfo.
 [[nodiscard]] std::string machine_description();
+// The 1-minute load average (/proc/loadavg), to tell a busy machine's figures apart; empty when unknown.
+[[nodiscard]] std::string load_average();
 // Resident memory of this process in MiB (VmRSS), 0 when unknown.
 [[nodiscard]] double resident_mib();
 

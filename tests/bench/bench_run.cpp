@@ -1,12 +1,11 @@
 #include "bench_run.h"
 
-#include "api/api.h"
-#include "auth/authenticator.h"
 #include "bench_organization.h"
 #include "bench_report.h"
+#include "bench_server.h"
+#include "bulk_load.h"
 #include "floorwalk/time.h"
 #include "floorwalk/wire.h"
-#include "http/http_server.h"
 #include "http_client.h"
 #include "indicators/indicator_service.h"
 #include "raw_database.h"
@@ -28,6 +27,8 @@ namespace {
 namespace pb = ::floorwalk::v1;
 using SteadyClock = std::chrono::steady_clock;
 using Headers = std::vector<std::pair<std::string, std::string>>;
+
+constexpr long long ingest_slice_batches = 100;  // HTTP and raw ingest alternate every 100 batches
 
 double seconds_since(SteadyClock::time_point start) {
     return std::chrono::duration<double>(SteadyClock::now() - start).count();
@@ -95,6 +96,9 @@ struct SizeResult {
     long long ingested = 0;      // ingested during this size's phase
     double http_seconds = 0;
     double raw_seconds = 0;
+    bool bulk = false;           // filled by bulk_load, not timed ingest
+    double bulk_seconds = 0;     // both databases
+    double restart_index_seconds = 0;  // the index built from the store when the server started again
     std::vector<QueryRow> queries;
     double series_p50 = 0;
     double series_p99 = 0;
@@ -225,19 +229,26 @@ bool same_figures(const pb::IndicatorsResponse& served, const NaiveFigures& naiv
 }
 
 void print_report(std::ostream& out, const BenchOptions& options, const std::vector<SizeResult>& sizes,
-                  double rebuild_seconds, int managers) {
+                  double rebuild_seconds, int managers, const std::string& load_at_start) {
     out << "\nFloorwalk indicator benchmark\n"
-        << "machine:      " << machine_description() << "\n"
+        << "machine:      " << machine_description() << "; load average " << load_at_start << " at start, "
+        << load_average() << " at end\n"
         << "organisation: " << thousands(options.employees) << " employees, " << thousands(options.teams)
         << " teams, " << thousands(options.stores) << " stores, " << thousands(options.regions) << " regions, "
         << options.dimensions << " dimensions, " << managers << " managers; 3 ratings per observation\n"
         << "ingest:       " << options.clients << " concurrent HTTP clients, protobuf, batches of " << options.batch
-        << ", in-process server on 127.0.0.1\n";
+        << ", in-process server on 127.0.0.1; raw inserts take turns with HTTP every " << ingest_slice_batches
+        << " batches\n";
     for (const auto& size : sizes) {
         out << "\n== " << thousands(size.observations) << " observations ==\n";
+        if (size.bulk) {
+            out << "filled with " << thousands(size.ingested) << " more observations in bulk (server stopped, its row "
+                << "writer; not a rate to compare) in " << fixed(size.bulk_seconds, 0) << " s; the server started "
+                << "again and built its index from the store in " << fixed(size.restart_index_seconds, 1) << " s\n";
+        }
         const double http_rate = static_cast<double>(size.ingested) / size.http_seconds;
         const double raw_rate = static_cast<double>(size.ingested) / size.raw_seconds;
-        out << "ingest of " << thousands(size.ingested) << ": HTTP push " << thousands(std::llround(http_rate))
+        if (!size.bulk) out << "ingest of " << thousands(size.ingested) << ": HTTP push " << thousands(std::llround(http_rate))
             << " obs/s (" << fixed(size.http_seconds, 1) << " s), raw SQLite insert "
             << thousands(std::llround(raw_rate)) << " obs/s (" << fixed(size.raw_seconds, 1) << " s), ratio "
             << fixed(100 * http_rate / raw_rate, 1) << " % (target >= 60 %)\n";
@@ -257,9 +268,11 @@ void print_report(std::ostream& out, const BenchOptions& options, const std::vec
     if (!sizes.empty()) out << "\nroot p99 at " << thousands(sizes.front().observations) << ": "
                             << fixed(sizes.front().queries.front().p99, 2) << " ms (target <= 20)\n";
     if (sizes.size() == 2) {
-        const double growth = sizes[1].queries.front().p99 / sizes[0].queries.front().p99;
-        out << "root p99 growth " << thousands(sizes[0].observations) << " -> " << thousands(sizes[1].observations)
-            << ": " << fixed(growth, 2) << "x (target <= 1.3x)\n";
+        const auto& small = sizes[0].queries.front();
+        const auto& large = sizes[1].queries.front();
+        out << "root growth " << thousands(sizes[0].observations) << " -> " << thousands(sizes[1].observations)
+            << ": p99 " << fixed(large.p99 / small.p99, 2) << "x (target <= 1.3x), p50 " << fixed(large.p50 / small.p50, 2)
+            << "x\n";
     }
     out << "index rebuilt from the store at start: " << fixed(rebuild_seconds, 1) << " s\n";
     out << "samples: " << options.samples << " GET per unit, " << options.naive_samples << " naive SQL per unit, "
@@ -270,43 +283,29 @@ void print_report(std::ostream& out, const BenchOptions& options, const std::vec
 
 int run_benchmark(const BenchOptions& options, std::ostream& out, std::ostream& log) {
     const Timestamp now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    const auto load_at_start = load_average();
     const DataFolder folder(options.data, options.keep);
     log << "floorwalk-bench-indicators: data in " << folder.path() << (options.keep ? " (kept)" : "") << "\n";
     const BenchOrganization organization(options, now);
 
-    // The server as `floorwalk-server serve` wires it.
-    const auto store = server::open_sqlite_store(folder.path() / "server");
-    const auto organization_id = organization.create(*store);
-    const auto indicators = std::make_shared<server::IndicatorService>(*store);
-    store->set_observer(indicators);
-    server::Authenticator auth(*store);
-    server::Api api(*store, auth, server::ApiConfig{}, [&indicators](const server::Request& r, const server::Caller& c) {
-        return indicators->handle(r, c);
-    });
-    server::HttpConfig http;
-    http.address = "127.0.0.1";
-    http.port = 0;
-    http.threads = options.server_threads > 0 ? options.server_threads
-                                              : std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
-    http.log_requests = false;
-    server::HttpServer server(http, api);
-    std::thread serving([&server] { server.run(); });
-    struct StopServer {
-        server::HttpServer& server;
-        std::thread& thread;
-        ~StopServer() {
-            server.stop();
-            if (thread.joinable()) thread.join();
-        }
-    } stop_server{server, serving};
-
-    HttpClient client("127.0.0.1", server.port());
+    const auto server_dir = folder.path() / "server";
+    std::string organization_id;
+    {
+        const auto store = server::open_sqlite_store(server_dir);
+        organization_id = organization.create(*store);
+    }
+    const int server_threads = options.server_threads > 0
+                                   ? options.server_threads
+                                   : std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+    auto running = std::make_unique<BenchServer>(server_dir, server_threads);
+    auto client = std::make_unique<HttpClient>("127.0.0.1", running->port());
     std::vector<std::string> tokens;
-    for (int s = 0; s < organization.stores(); ++s) tokens.push_back(login(client, organization.manager_username(s)));
-    const auto hq_token = login(client, "hq");
+    for (int s = 0; s < organization.stores(); ++s) tokens.push_back(login(*client, organization.manager_username(s)));
+    const auto hq_token = login(*client, "hq");
 
-    RawDatabase raw(folder.path() / "raw", organization);
-    const auto model = store->model(organization_id);
+    const auto raw_dir = folder.path() / "raw";
+    RawDatabase raw(raw_dir, organization);
+    const auto model = running->store().model(organization_id);
     std::vector<std::string> dimension_ids;
     for (const auto& dimension : model->dimensions) dimension_ids.push_back(dimension.id);
 
@@ -321,11 +320,29 @@ int run_benchmark(const BenchOptions& options, std::ostream& out, std::ostream& 
         const long long end = organization.batch_count(size);
         result.ingested = std::min(end * options.batch, total) - std::min(batches_done * options.batch, total);
         result.observations = std::min(end * options.batch, total);
-        log << "ingesting " << thousands(result.ingested) << " observations over HTTP...\n";
-        result.http_seconds = ingest_http(organization, batches_done, end, total, server.port(), tokens, options.clients);
-        log << "  " << fixed(result.http_seconds, 1) << " s; the same rows into raw SQLite...\n";
-        result.raw_seconds = ingest_raw(raw, organization, batches_done, end, total, now);
-        log << "  " << fixed(result.raw_seconds, 1) << " s\n";
+        result.bulk = !results.empty() && !options.large_over_http;
+        if (result.bulk) {
+            log << "filling " << thousands(result.ingested) << " more observations in bulk, server stopped...\n";
+            client.reset();
+            running.reset();
+            result.bulk_seconds = bulk_load(server_dir, organization, batches_done, end, total, now);
+            result.bulk_seconds += bulk_load(raw_dir, organization, batches_done, end, total, now);
+            log << "  " << fixed(result.bulk_seconds, 1) << " s; starting the server again...\n";
+            running = std::make_unique<BenchServer>(server_dir, server_threads);
+            client = std::make_unique<HttpClient>("127.0.0.1", running->port());
+            result.restart_index_seconds = running->index_seconds();
+        } else {
+            // HTTP and raw take turns slice by slice, so that a change of load on the machine weighs on both alike.
+            log << "ingesting " << thousands(result.ingested) << " observations over HTTP and raw, in turns...\n";
+            for (long long slice = batches_done; slice < end; slice += ingest_slice_batches) {
+                const long long slice_end = std::min(end, slice + ingest_slice_batches);
+                result.http_seconds +=
+                    ingest_http(organization, slice, slice_end, total, running->port(), tokens, options.clients);
+                result.raw_seconds += ingest_raw(raw, organization, slice, slice_end, total, now);
+                log << "  " << thousands(std::min(slice_end * options.batch, total)) << " observations: HTTP "
+                    << fixed(result.http_seconds, 1) << " s, raw " << fixed(result.raw_seconds, 1) << " s\n";
+            }
+        }
         batches_done = end;
 
         const IndicatorParams current{.at = now, .window_days = 90, .from = now - Days(30), .to = now};
@@ -341,7 +358,7 @@ int run_benchmark(const BenchOptions& options, std::ostream& out, std::ostream& 
             log << "timing " << query.label << "...\n";
             QueryRow row{.label = query.label};
             std::string body;
-            const auto latencies = time_get(client, indicators_target(query), hq_token, options.samples, &body);
+            const auto latencies = time_get(*client, indicators_target(query), hq_token, options.samples, &body);
             row.p50 = percentile(latencies, 50);
             row.p99 = percentile(latencies, 99);
             std::vector<double> naive_latencies;
@@ -367,7 +384,7 @@ int run_benchmark(const BenchOptions& options, std::ostream& out, std::ostream& 
                                           "&from=" + url_encode(format_rfc3339(series_from)) +
                                           "&to=" + url_encode(format_rfc3339(now)) + "&step=week";
         std::string body;
-        const auto series = time_get(client, series_target, hq_token, options.series_samples, &body);
+        const auto series = time_get(*client, series_target, hq_token, options.series_samples, &body);
         result.series_p50 = percentile(series, 50);
         result.series_p99 = percentile(series, 99);
         pb::SeriesResponse points;
@@ -380,10 +397,10 @@ int run_benchmark(const BenchOptions& options, std::ostream& out, std::ostream& 
 
     log << "rebuilding the index from the store...\n";
     const auto rebuild_start = SteadyClock::now();
-    { const server::IndicatorService rebuilt(*store); }
+    { const server::IndicatorService rebuilt(running->store()); }
     const double rebuild_seconds = seconds_since(rebuild_start);
 
-    print_report(out, options, results, rebuild_seconds, organization.stores());
+    print_report(out, options, results, rebuild_seconds, organization.stores(), load_at_start);
     if (!all_equal) {
         out << "\nFAILED: the service's figures differ from the naive SQL's (see above)\n";
         return 1;

@@ -351,10 +351,14 @@ void check_against_reference(RandomOrganization& organization) {
             REQUIRE(MessageDifferencer::Equals(expected, actual));
         }
     }
-    // Short windows, and a series longer than the index's chunk of 64 weeks.
+    // Short windows walk the records, and a series longer than the index's chunk of 64 weeks. The default window
+    // (90 days) reads the weekly state kept at push time, where the WeekGrid covers it (from 104 weeks before the
+    // clock's 2026-04-01): wholly, and a series from 2023 whose first chunk lies before the grid.
     const std::vector<std::tuple<std::string, std::string, int>> series{
-        {"root", "2025-12-20", 30}, {"G1", "2025-12-20", 7}, {"G1S1T1", "2025-12-20", 30},
-        {"root", "2024-11-25", 60}};  // its second chunk starts on 2026-02-16, amid the records
+        {"root", "2025-12-20", 30}, {"G1", "2025-12-20", 7},  {"G1S1T1", "2025-12-20", 30},
+        {"root", "2024-11-25", 60},  // its second chunk starts on 2026-02-16, amid the records
+        {"root", "2025-10-06", 90}, {"G2", "2025-12-20", 90}, {"G1S1T1", "2026-01-05", 90},
+        {"root", "2023-06-05", 90}};
     for (const auto& [unit, from, window] : series) {
         INFO("series of " << unit << " from " << from << " W " << window);
         v1::SeriesResponse expected;

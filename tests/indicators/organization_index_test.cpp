@@ -49,7 +49,7 @@ std::optional<int> level_of(const OrganizationIndex& index, const std::string& e
 }  // namespace
 
 TEST_CASE("every subtree's active employees form one range, children inside their parent", "[indicators][index]") {
-    OrganizationIndex index;
+    OrganizationIndex index(t("2026-04-01"));
     index.set_organization(organization());
     const auto* root = index.root();
     REQUIRE(root);
@@ -72,7 +72,7 @@ TEST_CASE("every subtree's active employees form one range, children inside thei
 }
 
 TEST_CASE("assessments follow records added and removed in any order", "[indicators][index]") {
-    OrganizationIndex index;
+    OrganizationIndex index(t("2026-04-01"));
     index.set_organization(organization());
     const auto o1 = rated("00000000-0000-7000-8000-000000000001", "x", "2026-01-10T00:00:00Z", 2);
     const auto o2 = rated("00000000-0000-7000-8000-000000000002", "x", "2026-01-20T00:00:00Z", 4);
@@ -95,7 +95,7 @@ TEST_CASE("assessments follow records added and removed in any order", "[indicat
 }
 
 TEST_CASE("apply replaces an edited record and forgets a deleted one", "[indicators][index]") {
-    OrganizationIndex index;
+    OrganizationIndex index(t("2026-04-01"));
     index.set_organization(organization());
     auto original = rated("00000000-0000-7000-8000-000000000009", "x", "2026-01-10T00:00:00Z", 2);
     server::AppliedChanges changes;
@@ -116,7 +116,7 @@ TEST_CASE("apply replaces an edited record and forgets a deleted one", "[indicat
 }
 
 TEST_CASE("activities count once per subtree, and moved employees count where they are now", "[indicators][index]") {
-    OrganizationIndex index;
+    OrganizationIndex index(t("2026-04-01"));
     index.set_organization(organization());
     CoachingActivity briefing;
     briefing.id = "00000000-0000-7000-8000-000000000100";
@@ -137,4 +137,66 @@ TEST_CASE("activities count once per subtree, and moved employees count where th
     index.remove_activity(briefing);
     CHECK(index.activity_count(*index.root(), t("2026-01-01"), t("2026-02-01")) == 0);
     CHECK(index.managers(*index.find_unit("a1"), t("2026-01-01"), t("2026-02-01")).at(0).activities == 0);
+}
+
+namespace {
+
+// The series point of ISO week `label` ("2026-W02").
+const SeriesPointFigures& week(const std::vector<SeriesPointFigures>& points, const std::string& label) {
+    const auto it = std::ranges::find(points, label, &SeriesPointFigures::week);
+    REQUIRE(it != points.end());
+    return *it;
+}
+
+}  // namespace
+
+TEST_CASE("the default window's learning curve follows records added and removed, week by week",
+          "[indicators][index][series]") {
+    OrganizationIndex index(t("2026-04-01"));
+    index.set_organization(organization());
+    // Saturday of ISO week 2026-W02; its 90-day window ends on 2026-04-10 (W15), its 30-day period on 2026-02-09.
+    const auto observation = rated("00000000-0000-7000-8000-000000000021", "x", "2026-01-10T00:00:00Z", 2);
+    CoachingActivity briefing;
+    briefing.id = "00000000-0000-7000-8000-000000000022";
+    briefing.manager_id = "m";
+    briefing.occurred_at = t("2026-02-20T00:00:00Z");  // W08; its period ends on 2026-03-22
+    briefing.participant_ids = {"y"};
+    index.add_observation(observation);
+    index.add_activity(briefing);
+
+    const auto points = index.series(*index.root(), t("2026-01-01"), t("2026-04-20"), 90);
+    REQUIRE(points.size() == 16);  // 2026-W01 to 2026-W16 (W17 starts on 2026-04-20)
+    auto level = [&](const char* label) { return week(points, label).figures.dimensions.at(0).assessed; };
+    CHECK(level("2026-W01") == 0);
+    CHECK(level("2026-W02") == 1);
+    CHECK(level("2026-W14") == 1);  // ends on 2026-04-05, inside the window
+    CHECK(level("2026-W15") == 0);  // ends on 2026-04-12, past it
+    auto accompanied = [&](const char* label) { return week(points, label).figures.accompanied_employees; };
+    CHECK(accompanied("2026-W01") == 0);
+    CHECK(accompanied("2026-W02") == 1);
+    CHECK(accompanied("2026-W06") == 1);  // its period [2026-01-10, 2026-02-09) still holds the observation
+    CHECK(accompanied("2026-W07") == 0);
+    CHECK(accompanied("2026-W08") == 1);  // y, coached
+    CHECK(accompanied("2026-W11") == 1);
+    CHECK(accompanied("2026-W12") == 0);
+    CHECK(week(points, "2026-W02").observations == 1);
+    CHECK(week(points, "2026-W03").observations == 0);
+
+    // Loading the same records in bulk fills the same weekly state at the end.
+    OrganizationIndex loaded(t("2026-04-01"));
+    loaded.begin_bulk_load();
+    loaded.add_observation(observation);
+    loaded.add_activity(briefing);
+    loaded.end_bulk_load();
+    loaded.set_organization(organization());
+    CHECK(loaded.series(*loaded.root(), t("2026-01-01"), t("2026-04-20"), 90) == points);
+
+    index.remove_observation(observation);
+    index.remove_activity(briefing);
+    for (const auto& point : index.series(*index.root(), t("2026-01-01"), t("2026-04-20"), 90)) {
+        INFO(point.week);
+        CHECK(point.figures.assessed_employees == 0);
+        CHECK(point.figures.accompanied_employees == 0);
+        CHECK(point.observations == 0);
+    }
 }

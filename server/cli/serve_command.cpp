@@ -8,6 +8,7 @@
 #include "storage/sqlite_store.h"
 
 #include <charconv>
+#include <chrono>
 #include <ostream>
 #include <thread>
 
@@ -88,7 +89,15 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     // Order matters: the index loads from the store and must observe it before any write is accepted; the
     // server stops before the services it calls are destroyed (reverse declaration order).
     const auto store = open_sqlite_store(data);
+    // The server listens only once the index is built (about 15 s per million observations): say so, since
+    // clients meanwhile find no one listening and retry.
+    console.err << "floorwalk-server: building the indicator index from " << data << "..." << std::endl;
+    const auto index_start = std::chrono::steady_clock::now();
     const auto indicators = std::make_shared<IndicatorService>(*store);
+    console.err << "floorwalk-server: indicator index built in "
+                << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - index_start)
+                       .count()
+                << " ms" << std::endl;
     store->set_observer(indicators);
     Authenticator auth(*store, auth_config);
     Api api(*store, auth, api_config, [&indicators](const Request& request, const Caller& caller) {

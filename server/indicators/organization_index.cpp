@@ -11,6 +11,9 @@ namespace floorwalk::server::indicators {
 namespace {
 
 constexpr Millis millis_per_day = 86'400'000;
+// The window and period the weekly state is kept for: the defaults of /indicators/series.
+constexpr Millis weekly_window = default_window_days * millis_per_day;
+constexpr Millis weekly_period = default_period_days * millis_per_day;
 
 Millis millis(Timestamp t) { return t.time_since_epoch().count(); }
 
@@ -180,23 +183,21 @@ void OrganizationIndex::refresh_newest(std::uint32_t person) {
 // Weekly state (see Weekly and WeekGrid)
 
 void OrganizationIndex::refresh_weekly_levels(Timeline& timeline, std::size_t d, Millis from, Millis to) const {
-    constexpr Millis window = default_window_days * millis_per_day;
     const auto weeks = grid_.weeks_with_instant_in(from, to);
     if (weeks.first == weeks.end || d >= timeline.levels.size()) return;
     if (timeline.weekly.levels.size() <= d) timeline.weekly.levels.resize(d + 1);
     auto& levels = timeline.weekly.levels[d];
     for (auto w = weeks.first; w < weeks.end; ++w)
-        set_week(levels, w, level_at(timeline.levels[d], grid_.instant(w), window).value_or(no_level), no_level);
+        set_week(levels, w, level_at(timeline.levels[d], grid_.instant(w), weekly_window).value_or(no_level), no_level);
 }
 
 void OrganizationIndex::refresh_weekly_accompanied(Timeline& timeline, Millis from, Millis to) const {
-    constexpr Millis period = default_period_days * millis_per_day;
     // Week w's period is [instant + 1 - period, instant + 1): it holds t when its instant is in [t, t + period).
     const auto weeks = grid_.weeks_with_instant_in(from, to);
     for (auto w = weeks.first; w < weeks.end; ++w) {
         const Millis end = grid_.instant(w) + 1;
-        const bool accompanied = holds_between(timeline.observed, end - period, end) ||
-                                 holds_between(timeline.participations, end - period, end);
+        const bool accompanied = holds_between(timeline.observed, end - weekly_period, end) ||
+                                 holds_between(timeline.participations, end - weekly_period, end);
         set_week<std::uint8_t>(timeline.weekly.accompanied, w, accompanied ? 1 : 0, 0);
     }
 }
@@ -210,12 +211,10 @@ void OrganizationIndex::count_weekly_observation(Timeline& timeline, Millis t, i
 }
 
 void OrganizationIndex::rebuild_weekly(Timeline& timeline) const {
-    constexpr Millis window = default_window_days * millis_per_day;
-    constexpr Millis period = default_period_days * millis_per_day;
     timeline.weekly = Weekly{};
     for (std::size_t d = 0; d < timeline.levels.size(); ++d) {
         const auto& entries = timeline.levels[d];
-        if (!entries.empty()) refresh_weekly_levels(timeline, d, entries.front().at, entries.back().at + window);
+        if (!entries.empty()) refresh_weekly_levels(timeline, d, entries.front().at, entries.back().at + weekly_window);
     }
     const auto& observed = timeline.observed;
     const auto& coached = timeline.participations;
@@ -224,7 +223,7 @@ void OrganizationIndex::rebuild_weekly(Timeline& timeline) const {
                                       coached.empty() ? observed.front() : coached.front());
         const Millis last = std::max(observed.empty() ? coached.back() : observed.back(),
                                      coached.empty() ? observed.back() : coached.back());
-        refresh_weekly_accompanied(timeline, first, last + period);
+        refresh_weekly_accompanied(timeline, first, last + weekly_period);
     }
     for (const Millis t : observed) count_weekly_observation(timeline, t, +1);
 }
@@ -334,11 +333,10 @@ void OrganizationIndex::add_observation(const Observation& observation) {
         }
     }
     if (!bulk_loading_) {
-        constexpr Millis window = default_window_days * millis_per_day;
         for (const auto& rating : observation.ratings)
             refresh_weekly_levels(timeline, static_cast<std::size_t>(intern_dimension(rating.dimension_id)), at,
-                                  at + window);
-        refresh_weekly_accompanied(timeline, at, at + default_period_days * millis_per_day);
+                                  at + weekly_window);
+        refresh_weekly_accompanied(timeline, at, at + weekly_period);
         count_weekly_observation(timeline, at, +1);
     }
     refresh_newest(person);
@@ -370,11 +368,11 @@ void OrganizationIndex::remove_observation(const Observation& observation) {
         if (it == entries.end() || it->at != at || ids_[it->slot] != observation.id) continue;
         slot = it->slot;
         entries.erase(it);
-        if (!bulk_loading_) refresh_weekly_levels(timeline, d, at, at + default_window_days * millis_per_day);
+        if (!bulk_loading_) refresh_weekly_levels(timeline, d, at, at + weekly_window);
     }
     if (slot) release_slot(*slot);
     if (!bulk_loading_) {
-        refresh_weekly_accompanied(timeline, at, at + default_period_days * millis_per_day);
+        refresh_weekly_accompanied(timeline, at, at + weekly_period);
         count_weekly_observation(timeline, at, -1);
     }
     refresh_newest(person);
@@ -392,7 +390,7 @@ void OrganizationIndex::add_activity(const CoachingActivity& activity) {
         it->second.push_back(person);
         insert_sorted(timelines_[person].participations, at);
         if (!bulk_loading_)
-            refresh_weekly_accompanied(timelines_[person], at, at + default_period_days * millis_per_day);
+            refresh_weekly_accompanied(timelines_[person], at, at + weekly_period);
         refresh_newest(person);
     }
     people_[intern_user(activity.manager_id)].activities.insert(at);
@@ -405,7 +403,7 @@ void OrganizationIndex::remove_activity(const CoachingActivity& activity) {
     for (const auto person : it->second) {
         erase_one(timelines_[person].participations, at);
         if (!bulk_loading_)
-            refresh_weekly_accompanied(timelines_[person], at, at + default_period_days * millis_per_day);
+            refresh_weekly_accompanied(timelines_[person], at, at + weekly_period);
         refresh_newest(person);
     }
     activities_.erase(it);

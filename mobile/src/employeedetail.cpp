@@ -13,22 +13,12 @@
 EmployeeDetail::EmployeeDetail(QObject *parent)
     : QObject(parent)
 {
-    m_refreshSoon.setSingleShot(true);
-    m_refreshSoon.setInterval(0);
-    connect(&m_refreshSoon, &QTimer::timeout, this, &EmployeeDetail::refresh);
 }
 
 void EmployeeDetail::setStore(LocalStore *store)
 {
-    if (m_store == store)
+    if (!m_watch.follow(store))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, &m_refreshSoon, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &LocalStore::recordsChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-        connect(m_store, &LocalStore::referenceDataChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-    }
     Q_EMIT storeChanged();
     refresh();
 }
@@ -57,16 +47,16 @@ void EmployeeDetail::refresh()
     QList<DimensionLevelModel::Row> levelRows;
     QList<ObservationRecord> history;
 
-    if (m_store && !m_employeeId.isEmpty()) {
-        m_model = m_store->cache().model();
-        m_dueAfterDays = m_store->cache().settings().dueAfterDays;
-        if (const auto employee = m_store->cache().employee(m_employeeId))
+    if (m_watch.store() && !m_employeeId.isEmpty()) {
+        m_model = m_watch.store()->cache().model();
+        m_dueAfterDays = m_watch.store()->cache().settings().dueAfterDays;
+        if (const auto employee = m_watch.store()->cache().employee(m_employeeId))
             m_employee = *employee;
-        for (const UnitRecord &u : m_store->cache().units()) {
+        for (const UnitRecord &u : m_watch.store()->cache().units()) {
             if (u.id == m_employee.unitId)
                 m_team = u.name;
         }
-        history = m_store->records().observationsOf(m_employeeId);
+        history = m_watch.store()->records().observationsOf(m_employeeId);
         if (!history.isEmpty())
             m_lastObservedAt = history.constFirst().observedAt;
 
@@ -110,7 +100,7 @@ void EmployeeDetail::refresh()
 
         // Accompanied = observed or named in a coaching activity; the same rule as the home list.
         QDateTime lastAccompanied = m_lastObservedAt;
-        for (const ActivityRecord &a : m_store->records().currentActivities()) {
+        for (const ActivityRecord &a : m_watch.store()->records().currentActivities()) {
             if (a.participantIds.contains(m_employeeId) && a.occurredAt > lastAccompanied)
                 lastAccompanied = a.occurredAt;
         }
@@ -142,6 +132,6 @@ void EmployeeDetail::refresh()
     }
     m_scale.setModel(m_model);
     m_levels.reset(levelRows);
-    m_history.reset(history, m_model, m_store ? m_store->user().id : QString());
+    m_history.reset(history, m_model, m_watch.store() ? m_watch.store()->user().id : QString());
     Q_EMIT changed();
 }

@@ -4,6 +4,7 @@
 // Threading: GUI thread only.
 #pragma once
 
+#include "storewatch.h"
 #include "dimensionlevelmodel.h"
 #include "observationhistorymodel.h"
 #include "scalelevelmodel.h"
@@ -11,7 +12,6 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QtQmlIntegration>
 
 class LocalStore;
@@ -44,7 +44,7 @@ class EmployeeDetail : public QObject
 public:
     explicit EmployeeDetail(QObject *parent = nullptr);
 
-    [[nodiscard]] LocalStore *store() const { return m_store; }
+    [[nodiscard]] LocalStore *store() const { return m_watch.store(); }
     void setStore(LocalStore *store);
     [[nodiscard]] QString employeeId() const { return m_employeeId; }
     void setEmployeeId(const QString &id);
@@ -80,7 +80,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    QPointer<LocalStore> m_store;
+    StoreWatch m_watch{this, StoreWatch::Records | StoreWatch::ReferenceData, [this] { refresh(); }};
     QString m_employeeId;
     EmployeeRecord m_employee;
     ModelInfo m_model;
@@ -98,5 +98,4 @@ private:
     ScaleLevelModel m_scale;
     // Coalesces the store's change signals (a save or a pull page emits several) into one refresh, run from the
     // event loop right after the change, before the next frame.
-    QTimer m_refreshSoon;
 };

@@ -12,22 +12,12 @@
 EmployeeListModel::EmployeeListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    m_refreshSoon.setSingleShot(true);
-    m_refreshSoon.setInterval(0);
-    connect(&m_refreshSoon, &QTimer::timeout, this, &EmployeeListModel::refresh);
 }
 
 void EmployeeListModel::setStore(LocalStore *store)
 {
-    if (m_store == store)
+    if (!m_watch.follow(store))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, &m_refreshSoon, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &LocalStore::referenceDataChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-        connect(m_store, &LocalStore::recordsChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-    }
     Q_EMIT storeChanged();
     refresh();
 }
@@ -78,8 +68,8 @@ void EmployeeListModel::refresh()
     std::vector<Row> rows;
     ModelInfo model;
     int dueAfterDays = OrgSettings{}.dueAfterDays;
-    if (m_store) {
-        const IndicatorInput::Snapshot snapshot = IndicatorInput::load(*m_store);
+    if (m_watch.store()) {
+        const IndicatorInput::Snapshot snapshot = IndicatorInput::load(*m_watch.store());
         model = snapshot.model;
         dueAfterDays = snapshot.settings.dueAfterDays;
         const floorwalk::IndicatorInput input = IndicatorInput::build(snapshot);
@@ -150,7 +140,7 @@ void EmployeeListModel::refresh()
             return a.employee.displayName < b.employee.displayName;
         });
     }
-    m_pulledOnce = m_store && m_store->cache().hasPulledOnce();
+    m_pulledOnce = m_watch.store() && m_watch.store()->cache().hasPulledOnce();
     beginResetModel();
     m_rows = std::move(rows);
     m_model = model;

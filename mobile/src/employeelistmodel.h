@@ -5,11 +5,11 @@
 // Threading: GUI thread only.
 #pragma once
 
+#include "storewatch.h"
 #include "records.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QTimer>
 #include <QtQmlIntegration>
 
 class LocalStore;
@@ -54,7 +54,7 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    [[nodiscard]] LocalStore *store() const { return m_store; }
+    [[nodiscard]] LocalStore *store() const { return m_watch.store(); }
     void setStore(LocalStore *store);
     [[nodiscard]] QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
@@ -101,7 +101,7 @@ private:
     void applyFilter();
     [[nodiscard]] std::vector<int> visibleRows() const;
 
-    QPointer<LocalStore> m_store;
+    StoreWatch m_watch{this, StoreWatch::Records | StoreWatch::ReferenceData, [this] { refresh(); }};
     QString m_filterText;
     bool m_dueOnly = false;
     ModelInfo m_model;
@@ -112,5 +112,4 @@ private:
     std::vector<int> m_visible;  // indices into m_rows
     // Coalesces the store's change signals (a save or a pull page emits several) into one refresh, run from the
     // event loop right after the change, before the next frame.
-    QTimer m_refreshSoon;
 };

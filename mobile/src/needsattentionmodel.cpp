@@ -7,22 +7,12 @@
 NeedsAttentionModel::NeedsAttentionModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    m_refreshSoon.setSingleShot(true);
-    m_refreshSoon.setInterval(0);
-    connect(&m_refreshSoon, &QTimer::timeout, this, &NeedsAttentionModel::refresh);
 }
 
 void NeedsAttentionModel::setStore(LocalStore *store)
 {
-    if (m_store == store)
+    if (!m_watch.follow(store))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, &m_refreshSoon, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &LocalStore::outboxChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-        connect(m_store, &LocalStore::referenceDataChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-    }
     Q_EMIT storeChanged();
     refresh();
 }
@@ -30,11 +20,11 @@ void NeedsAttentionModel::setStore(LocalStore *store)
 void NeedsAttentionModel::refresh()
 {
     QList<Row> rows;
-    if (m_store) {
+    if (m_watch.store()) {
         QHash<QString, QString> names;
-        for (const EmployeeRecord &e : m_store->cache().employees())
+        for (const EmployeeRecord &e : m_watch.store()->cache().employees())
             names.insert(e.id, e.displayName);
-        for (const OutboxEntry &e : m_store->outbox().attentionEntries())
+        for (const OutboxEntry &e : m_watch.store()->outbox().attentionEntries())
             rows.append({e, e.kind == RecordKind::Observation ? names.value(e.observation.employeeId) : QString()});
     }
     beginResetModel();
@@ -54,7 +44,7 @@ void NeedsAttentionModel::setError(const QString &text)
 bool NeedsAttentionModel::retry(qint64 seq)
 {
     QString error;
-    const bool ok = m_store && m_store->outbox().retry(seq, &error);
+    const bool ok = m_watch.store() && m_watch.store()->outbox().retry(seq, &error);
     setError(ok ? QString() : error);
     return ok;
 }
@@ -62,7 +52,7 @@ bool NeedsAttentionModel::retry(qint64 seq)
 bool NeedsAttentionModel::keepMine(qint64 seq)
 {
     QString error;
-    const bool ok = m_store && m_store->outbox().keepMine(seq, &error);
+    const bool ok = m_watch.store() && m_watch.store()->outbox().keepMine(seq, &error);
     setError(ok ? QString() : error);
     return ok;
 }
@@ -70,7 +60,7 @@ bool NeedsAttentionModel::keepMine(qint64 seq)
 bool NeedsAttentionModel::discard(qint64 seq)
 {
     QString error;
-    const bool ok = m_store && m_store->outbox().discard(seq, &error);
+    const bool ok = m_watch.store() && m_watch.store()->outbox().discard(seq, &error);
     setError(ok ? QString() : error);
     return ok;
 }

@@ -4,11 +4,11 @@
 // Threading: GUI thread only.
 #pragma once
 
+#include "storewatch.h"
 #include "records.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QTimer>
 #include <QtQmlIntegration>
 
 class LocalStore;
@@ -45,7 +45,7 @@ public:
 
     explicit NeedsAttentionModel(QObject *parent = nullptr);
 
-    [[nodiscard]] LocalStore *store() const { return m_store; }
+    [[nodiscard]] LocalStore *store() const { return m_watch.store(); }
     void setStore(LocalStore *store);
     [[nodiscard]] int count() const { return int(m_rows.size()); }
     [[nodiscard]] QString errorText() const { return m_errorText; }
@@ -71,10 +71,9 @@ private:
         OutboxEntry entry;
         QString employeeName;
     };
-    QPointer<LocalStore> m_store;
+    StoreWatch m_watch{this, StoreWatch::Outbox | StoreWatch::ReferenceData, [this] { refresh(); }};
     QList<Row> m_rows;
     QString m_errorText;
     // Coalesces the store's change signals (a save or a pull page emits several) into one refresh, run from the
     // event loop right after the change, before the next frame.
-    QTimer m_refreshSoon;
 };

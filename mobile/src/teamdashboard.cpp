@@ -29,9 +29,6 @@ QString weekLabel(floorwalk::Timestamp t)
 TeamDashboard::TeamDashboard(QObject *parent)
     : QObject(parent)
 {
-    m_refreshSoon.setSingleShot(true);
-    m_refreshSoon.setInterval(0);
-    connect(&m_refreshSoon, &QTimer::timeout, this, &TeamDashboard::refresh);
 }
 
 int TeamDashboard::periodDays() const
@@ -46,15 +43,8 @@ int TeamDashboard::windowDays() const
 
 void TeamDashboard::setStore(LocalStore *store)
 {
-    if (m_store == store)
+    if (!m_watch.follow(store))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, &m_refreshSoon, nullptr);
-    m_store = store;
-    if (m_store) {
-        connect(m_store, &LocalStore::recordsChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-        connect(m_store, &LocalStore::referenceDataChanged, &m_refreshSoon, qOverload<>(&QTimer::start));
-    }
     Q_EMIT storeChanged();
     refresh();
 }
@@ -89,8 +79,8 @@ void TeamDashboard::refresh()
     m_activeEmployees = m_assessedEmployees = m_accompaniedEmployees = m_observationCount = m_activityCount = 0;
     m_unitName.clear();
 
-    if (m_store) {
-        const floorwalk::IndicatorInput input = IndicatorInput::build(*m_store);
+    if (m_watch.store()) {
+        const floorwalk::IndicatorInput input = IndicatorInput::build(*m_watch.store());
 
         // The units the phone holds, top-down, so the manager can look at his store or one of its teams.
         const QString previous = m_unitIndex < m_units.size() ? m_units.at(m_unitIndex).id : QString();
@@ -110,7 +100,7 @@ void TeamDashboard::refresh()
                            [](const UnitChoice &a, const UnitChoice &b) { return a.id == b.id && a.name == b.name; })) {
             m_units = units;
             int index = 0;
-            const QStringList mine = m_store->user().unitIds;
+            const QStringList mine = m_watch.store()->user().unitIds;
             for (int i = 0; i < m_units.size(); ++i) {
                 if (m_units.at(i).id == previous || (previous.isEmpty() && mine.contains(m_units.at(i).id))) {
                     index = i;
@@ -154,7 +144,7 @@ void TeamDashboard::refresh()
             m_seriesDeployment.append(m_deploymentRate);
 
             // Who is due, with the organisation's N days.
-            const int dueDays = m_store->cache().settings().dueAfterDays;
+            const int dueDays = m_watch.store()->cache().settings().dueAfterDays;
             const auto facts = floorwalk::assess_employees(input, unitId, IndicatorInput::paramsAt(now, dueDays));
             QHash<QString, QDateTime> lastAccompanied;
             for (const floorwalk::Observation &o : input.observations) {

@@ -5,13 +5,13 @@
 // Threading: GUI thread only.
 #pragma once
 
+#include "storewatch.h"
 #include "dimensionfiguresmodel.h"
 #include "dueemployeemodel.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-#include <QTimer>
 #include <QtQmlIntegration>
 
 class LocalStore;
@@ -45,7 +45,7 @@ class TeamDashboard : public QObject
 public:
     explicit TeamDashboard(QObject *parent = nullptr);
 
-    [[nodiscard]] LocalStore *store() const { return m_store; }
+    [[nodiscard]] LocalStore *store() const { return m_watch.store(); }
     void setStore(LocalStore *store);
     [[nodiscard]] QStringList unitNames() const;
     [[nodiscard]] int unitIndex() const { return m_unitIndex; }
@@ -84,7 +84,7 @@ private:
         QString name;
     };
 
-    QPointer<LocalStore> m_store;
+    StoreWatch m_watch{this, StoreWatch::Records | StoreWatch::ReferenceData, [this] { refresh(); }};
     QList<UnitChoice> m_units;
     int m_unitIndex = 0;
     QString m_unitName;
@@ -104,5 +104,4 @@ private:
     DueEmployeeModel m_due;
     // Coalesces the store's change signals (a save or a pull page emits several) into one refresh, run from the
     // event loop right after the change, before the next frame.
-    QTimer m_refreshSoon;
 };

@@ -89,6 +89,12 @@ void set_week(std::vector<T>& weeks, std::size_t index, T value, T empty) {
 }
 
 void insert_sorted(std::vector<Millis>& sorted, Millis value) {
+    // Records mostly come in time order (phones push oldest first, the store is read in id order, ids are
+    // UUIDv7): appending needs no search.
+    if (sorted.empty() || sorted.back() <= value) {
+        sorted.push_back(value);
+        return;
+    }
     sorted.insert(std::ranges::upper_bound(sorted, value), value);
 }
 
@@ -326,6 +332,10 @@ void OrganizationIndex::add_observation(const Observation& observation) {
             const auto dimension = static_cast<std::size_t>(intern_dimension(rating.dimension_id));
             if (timeline.levels.size() <= dimension) timeline.levels.resize(dimension + 1);
             auto& entries = timeline.levels[dimension];
+            if (entries.empty() || entry_before(entries.back(), at, observation.id)) {
+                entries.push_back(LevelEntry{at, slot, rating.level});  // in time order: no search (see insert_sorted)
+                continue;
+            }
             const auto it = std::partition_point(entries.begin(), entries.end(), [&](const LevelEntry& entry) {
                 return entry_before(entry, at, observation.id);
             });

@@ -27,12 +27,10 @@ ApplicationWindow {
         return instant ? StackView.Immediate : StackView.PushTransition
     }
 
-    // The root follows the session: a splash while restoring, sign-in when signed out, otherwise home (an expired
-    // session keeps home: the manager can go on recording offline and sign in again when convenient).
+    // The root follows the session's rootScreen.
     function showRoot() {
-        const signedOut = Session.state === Session.SignedOut
-                          || (Session.state === Session.SigningIn && Session.username.length === 0)
-        const target = Session.state === Session.Restoring ? "splash" : signedOut ? "signin" : "home"
+        const target = Session.rootScreen === Session.SplashScreen ? "splash"
+                     : Session.rootScreen === Session.SignInScreen ? "signin" : "home"
         if (target === rootScreen)
             return
         rootScreen = target

@@ -96,6 +96,14 @@ QString SessionController::normalizedServerUrl(const QString &text)
     return trimmed;
 }
 
+SessionController::RootScreen SessionController::rootScreen() const
+{
+    if (m_state == Restoring)
+        return SplashScreen;
+    const bool signedOut = m_state == SignedOut || (m_state == SigningIn && username().isEmpty());
+    return signedOut ? SignInScreen : HomeScreen;
+}
+
 void SessionController::setState(State state)
 {
     if (m_state == state)

@@ -23,6 +23,7 @@ class SessionController : public QObject
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
+    Q_PROPERTY(RootScreen rootScreen READ rootScreen NOTIFY stateChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY identityChanged)
     Q_PROPERTY(QString organization READ organization NOTIFY identityChanged)
@@ -42,6 +43,10 @@ public:
         Expired  // the server refused the token: same identity, password needed again; nothing is lost
     };
     Q_ENUM(State)
+
+    // What the app's root shows for the session.
+    enum RootScreen { SplashScreen, SignInScreen, HomeScreen };
+    Q_ENUM(RootScreen)
 
     SessionController(Database &db, ServerCache &cache, Outbox &outbox, TokenVault &vault, ApiClient &api,
                       QObject *parent = nullptr);
@@ -64,6 +69,10 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool signedIn() const { return m_state == SignedIn; }
     [[nodiscard]] bool busy() const { return m_state == Restoring || m_state == SigningIn; }
+    // The splash while restoring; sign-in when there is no identity to keep (signed out, or a first sign-in on its
+    // way); otherwise home. An expired session, or a sign-in again as the kept identity, keeps home: the manager
+    // goes on recording offline and signs in again when convenient.
+    [[nodiscard]] RootScreen rootScreen() const;
     [[nodiscard]] QString errorMessage() const { return m_errorMessage; }
     [[nodiscard]] QString serverUrl() const;
     [[nodiscard]] QString organization() const;

@@ -27,8 +27,10 @@ TEST_CASE_METHOD(ServerFixture, "a wrong password is said plainly and leaves the
 {
     TestApp app;
     REQUIRE(app.session->state() == SessionController::SignedOut);
+    CHECK(app.session->rootScreen() == SessionController::SignInScreen);
     app.session->signIn(instance.url().toString(), QStringLiteral("acme"), QStringLiteral("alice"),
                         QStringLiteral("wrong"));
+    CHECK(app.session->rootScreen() == SessionController::SignInScreen);  // a first sign-in stays on its screen
     REQUIRE(TestWait::until([&] { return app.session->state() == SessionController::SignedOut
                                          && !app.session->errorMessage().isEmpty(); }));
     CHECK(app.session->errorMessage() == QStringLiteral("Wrong organisation, username or password."));
@@ -72,6 +74,7 @@ TEST_CASE_METHOD(ServerFixture, "signing in keeps the token out of the database 
     }
     TestApp restarted({}, dataDir);
     REQUIRE(restarted.waitForState(SessionController::SignedIn));
+    CHECK(restarted.session->rootScreen() == SessionController::HomeScreen);
     CHECK(restarted.session->username() == QStringLiteral("alice"));
     REQUIRE(restarted.sync());
 }
@@ -90,6 +93,7 @@ TEST_CASE_METHOD(ServerFixture, "sign-out refuses while changes are unsent, and 
 
     REQUIRE(app.session->signOut(true));
     CHECK(app.session->state() == SessionController::SignedOut);
+    CHECK(app.session->rootScreen() == SessionController::SignInScreen);
     CHECK(app.store->outbox().unsentCount() == 0);
     CHECK(app.store->cache().employees().isEmpty());
     CHECK_FALSE(QFile::exists(app.tokenFile()));

@@ -284,6 +284,7 @@ TEST_CASE("an ended session stops the sync, keeps every record, and asks to sign
     CHECK(f.pushes() - pushesBefore == 1);  // one try, no retry loop against a dead token
     CHECK(f.proxy->statuses().constLast() == 401);
     CHECK(f.app->session->state() == SessionController::Expired);
+    CHECK(f.app->session->rootScreen() == SessionController::HomeScreen);  // recording goes on offline
     CHECK(f.engine().problem() == SyncEngine::SessionExpired);
     CHECK(f.outbox().pendingCount() == 2);
     CHECK_FALSE(f.app->sync());  // nothing goes out until the manager signs in again

@@ -49,6 +49,8 @@ test('a KPI file with one bad row is refused with that row\'s error shown beside
   const bad = [...good.slice(0, 2), ['NO-SUCH-UNIT', good[0][1], metric, '40'], ...good.slice(2)];
   const badRow = 3;
   await page.setInputFiles('#import-file', { name: 'kpis.csv', mimeType: 'text/csv', buffer: Buffer.from(kpiCsv(bad)) });
+  // The preview is rendered after the browser has read the file: wait for its rows, then count them.
+  await page.waitForSelector(`.preview-table tbody tr:nth-child(${bad.length})`);
   assert.equal(await page.locator('.preview-table tbody tr').count(), bad.length);
   assert.match(await page.textContent('.file-name'), new RegExp(`kpis\\.csv · ${bad.length} rows`));
 
@@ -128,6 +130,7 @@ test('a store imported with fewer employees than minGroupSize is listed as hidde
   const units = { units: [{ id: 'e2e-kiosk', parentId: region.id, name: 'E2E Kiosk', kind: 'STORE' }] };
   await page.setInputFiles('#import-file', { name: 'units.json', mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(units)) });
+  await page.waitForSelector('.preview-table tbody tr');
   assert.equal(await page.locator('.preview-table tbody tr').count(), 1);
   await page.click('#import-submit');
   await page.waitForSelector('.import-result .success-panel');

@@ -244,22 +244,20 @@ void OrganizationIndex::set_organization(OrganizationData data) {
     model_dimensions_.clear();
     for (const auto& dimension : model_.dimensions) model_dimensions_.push_back(intern_dimension(dimension.id));
 
-    // Depth-first layout from the root; units off the tree (which validation forbids) count nowhere.
+    // Depth-first layout from the root (iterative: the tree may be deep); units off the tree (which validation
+    // forbids) count nowhere.
     units_.clear();
     unit_positions_.clear();
-    if (const Unit* root = tree_.root()) {
-        std::function<int(const Unit&, int)> visit = [&](const Unit& unit, int parent) {
-            const int position = static_cast<int>(units_.size());
-            units_.push_back(UnitNode{.unit = unit, .position = position, .parent = parent});
-            unit_positions_.emplace(unit.id, position);
-            for (const Unit* child : tree_.children(unit.id)) {
-                const int child_position = visit(*child, position);
-                units_[static_cast<std::size_t>(position)].children.push_back(child_position);
-            }
-            units_[static_cast<std::size_t>(position)].subtree_end = static_cast<int>(units_.size());
-            return position;
-        };
-        visit(*root, -1);
+    const auto placed = tree_.depth_first();
+    units_.reserve(placed.size());
+    for (std::size_t position = 0; position < placed.size(); ++position) {
+        const auto& unit = placed[position];
+        units_.push_back(UnitNode{.unit = *unit.unit,
+                                  .position = static_cast<int>(position),
+                                  .parent = unit.parent,
+                                  .subtree_end = unit.subtree_end});
+        unit_positions_.emplace(unit.unit->id, static_cast<int>(position));
+        if (unit.parent >= 0) units_[static_cast<std::size_t>(unit.parent)].children.push_back(static_cast<int>(position));
     }
 
     // Active employees, grouped by unit in depth-first order.

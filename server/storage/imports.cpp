@@ -17,32 +17,46 @@ namespace {
 
 std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
 
-// Collects row errors; rows are 1-based over the data rows, 0 for what concerns no single row.
+// Collects row errors; rows are 1-based over the data rows, 0 for what concerns no single row. At most
+// max_import_errors are kept (a 100,000-row file of bad rows must not make a 10 MB answer); the rest are counted
+// and summed up in one last error.
 class RowErrors {
 public:
     void add(std::size_t index, std::string field, std::string message) {
-        result_.errors.push_back({static_cast<int>(index + 1), std::move(field), std::move(message)});
+        rows_with_errors_.insert(index);
+        push({static_cast<int>(index + 1), std::move(field), std::move(message)});
     }
-    void add_general(std::string field, std::string message) {
-        result_.errors.push_back({0, std::move(field), std::move(message)});
-    }
+    void add_general(std::string field, std::string message) { push({0, std::move(field), std::move(message)}); }
     void add_all(std::size_t index, const ValidationErrors& errors) {
         for (const auto& error : errors) add(index, error.field, error.message);
     }
     // Whether the row at `index` already has an error (later checks would only repeat it).
-    [[nodiscard]] bool has(std::size_t index) const {
-        return std::any_of(result_.errors.begin(), result_.errors.end(),
-                           [&](const RowError& e) { return e.row == static_cast<int>(index + 1); });
-    }
+    [[nodiscard]] bool has(std::size_t index) const { return rows_with_errors_.contains(index); }
     [[nodiscard]] bool empty() const { return result_.errors.empty(); }
     [[nodiscard]] ImportResult take() {
-        std::sort(result_.errors.begin(), result_.errors.end(),
-                  [](const RowError& a, const RowError& b) { return a.row < b.row; });
+        std::stable_sort(result_.errors.begin(), result_.errors.end(),
+                         [](const RowError& a, const RowError& b) { return a.row < b.row; });
+        if (dropped_ > 0) {
+            result_.errors.push_back({0, "rows",
+                                      std::to_string(dropped_) + " more errors are not listed (at most " +
+                                          std::to_string(max_import_errors) +
+                                          " are): correct the rows above and import again"});
+        }
         return std::move(result_);
     }
 
 private:
+    void push(RowError error) {
+        if (result_.errors.size() >= max_import_errors) {
+            ++dropped_;
+            return;
+        }
+        result_.errors.push_back(std::move(error));
+    }
+
     ImportResult result_;
+    std::unordered_set<std::size_t> rows_with_errors_;
+    std::size_t dropped_ = 0;
 };
 
 // The row where `key` first appeared, remembering this one; nullopt the first time.
@@ -64,81 +78,41 @@ std::unordered_set<std::string> stored_unit_ids(sqlite::Connection& db, const st
 // ---------------------------------------------------------------------------------------------------------------
 // Units
 
-// Tree rules over the stored units as the rows would leave them. When some row already broke a rule of its own,
-// only unknown parents are reported: roots and cycles of a set that will be corrected anyway would mislead.
+// The shared tree rules (UnitTree::problems: one root, no cycle, known parents, at most max_unit_depth levels)
+// over the stored units as the rows would leave them, in linear time. The stored units that no row replaces come
+// first, so a stored root stays the root and a second root is blamed on the row that brings it. A problem of a row
+// is reported on that row; one of a stored unit (moved too deep by a row that moved its parent, say) is reported
+// for the import as a whole, naming the unit. When some row already broke a rule of its own, only unknown parents
+// are reported: roots and cycles of a set that will be corrected anyway would mislead.
 void check_unit_tree(const std::vector<Unit>& rows, const std::vector<Unit>& stored, RowErrors& errors) {
     const bool rows_valid = errors.empty();
-    std::unordered_map<std::string, std::string> parent_of;  // merged: stored, then overridden by the rows
-    for (const auto& unit : stored) parent_of[unit.id] = unit.parent_id;
-    std::unordered_map<std::string, std::size_t> row_of;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].id.empty() || !row_of.emplace(rows[i].id, i).second) continue;
-        parent_of[rows[i].id] = rows[i].parent_id;
+    std::unordered_set<std::string_view> in_rows;
+    for (const auto& row : rows) in_rows.insert(row.id);
+    std::vector<Unit> merged;
+    merged.reserve(stored.size() + rows.size());
+    for (const auto& unit : stored) {
+        if (!in_rows.contains(unit.id)) merged.push_back(unit);
     }
+    const std::size_t first_row = merged.size();
+    merged.insert(merged.end(), rows.begin(), rows.end());
 
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const Unit& unit = rows[i];
-        if (errors.has(i)) continue;
-        if (!unit.parent_id.empty() && !parent_of.contains(unit.parent_id)) {
-            errors.add(i, "parentId",
-                       "parentId is " + in_quotes(unit.parent_id) +
-                           ", which is the id of no unit in this import nor in the organisation");
-            continue;
+    for (auto& problem : UnitTree::problems(merged)) {
+        if (!rows_valid && problem.code != "unit_parent_unknown") continue;
+        if (problem.code == "unit_parent_unknown") {
+            // Both the import and the organisation lack it: say so, since the user may think it is stored.
+            problem.message += " in this import nor in the organisation";
         }
-        if (!rows_valid) continue;
-        // Walk up at most |units| steps: coming back to the unit closes a cycle.
-        std::string path = in_quotes(unit.id);
-        std::string current = unit.parent_id;
-        for (std::size_t steps = 0; !current.empty() && steps <= parent_of.size(); ++steps) {
-            path += " -> " + in_quotes(current);
-            if (current == unit.id) {
-                errors.add(i, "parentId",
-                           "parentId is " + in_quotes(unit.parent_id) + ", which closes a cycle of parents (" + path +
-                               "): a unit cannot be its own ancestor");
-                break;
+        if (problem.index && *problem.index >= first_row) {
+            const std::size_t row = *problem.index - first_row;
+            if (!errors.has(row) || problem.code == "unit_parent_unknown") {
+                errors.add(row, std::move(problem.field), std::move(problem.message));
             }
-            const auto it = parent_of.find(current);
-            current = it == parent_of.end() ? std::string() : it->second;
-        }
-    }
-
-    if (!rows_valid) return;
-    // Exactly one root. A stored root stays the root unless a row moves it.
-    std::vector<std::string> roots;
-    for (const auto& [id, parent] : parent_of) {
-        if (parent.empty()) roots.push_back(id);
-    }
-    if (roots.empty()) {
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const bool was_root = std::any_of(stored.begin(), stored.end(),
-                                              [&](const Unit& u) { return u.id == rows[i].id && u.parent_id.empty(); });
-            if (was_root) {
-                errors.add(i, "parentId",
-                           "parentId is " + in_quotes(rows[i].parent_id) + ", but " + in_quotes(rows[i].id) +
-                               " is the root of the organisation: the tree needs exactly one unit with an empty "
-                               "parentId");
-                return;
-            }
-        }
-        errors.add_general("parentId", "no unit has an empty parentId: the tree needs exactly one root");
-        return;
-    }
-    if (roots.size() > 1) {
-        // Name the root that stays (the stored one, else the first root row) and blame the other root rows.
-        std::string kept;
-        for (const auto& unit : stored) {
-            if (unit.parent_id.empty() && parent_of[unit.id].empty()) kept = unit.id;
-        }
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (!rows[i].parent_id.empty() || row_of.at(rows[i].id) != i) continue;
-            if (kept.empty()) {
-                kept = rows[i].id;
-                continue;
-            }
-            if (rows[i].id == kept) continue;
-            errors.add(i, "parentId",
-                       "parentId is empty, but " + in_quotes(kept) +
-                           " is already the root: exactly one unit has an empty parentId, give this one a parent");
+        } else if (problem.index) {
+            if (problem.code == "unit_cycle") continue;  // a new cycle always runs through a row, blamed above
+            errors.add_general(problem.field,
+                               "stored unit " + in_quotes(merged[*problem.index].id) + ": " + problem.message);
+        } else {
+            errors.add_general(std::move(problem.field), std::move(problem.message));
         }
     }
 }
@@ -183,14 +157,6 @@ ImportResult apply_unit_import(sqlite::Connection& db, ChangeSequence& sequence,
     }
     const std::vector<Unit> stored = load_units(db, organization_id);
     check_unit_tree(units, stored, errors);
-    if (errors.empty()) {
-        // The shared tree rules over the merged set, as a last guard: the checks above should have said it all.
-        std::vector<Unit> merged = units;
-        for (const auto& unit : stored) {
-            if (!seen.contains(unit.id)) merged.push_back(unit);
-        }
-        for (const auto& error : UnitTree::validate(merged)) errors.add_general(error.field, error.message);
-    }
     if (!errors.empty()) return errors.take();
 
     std::unordered_map<std::string, const Unit*> before;

@@ -8,6 +8,7 @@
 
 #include "floorwalk/domain.h"
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -88,6 +89,9 @@ struct RowError {
     std::string field;
     std::string message;
 };
+
+// An import answers at most this many row errors, then one that counts the others.
+inline constexpr std::size_t max_import_errors = 1000;
 
 // All or nothing: when `errors` is not empty nothing was written.
 struct ImportResult {

@@ -200,3 +200,23 @@ TEST_CASE("the default window's learning curve follows records added and removed
         CHECK(point.observations == 0);
     }
 }
+
+TEST_CASE("a unit chain 100,000 deep (stored before the depth limit) is laid out without recursion",
+          "[indicators][index]") {
+    OrganizationData data = organization();
+    data.units = {{"root", "", "Root", UnitKind::organization}};
+    for (int i = 1; i < 100'000; ++i)
+        data.units.push_back({"u" + std::to_string(i), i == 1 ? "root" : "u" + std::to_string(i - 1), "U",
+                              UnitKind::team});
+    data.employees = {{"x", "u99999", "X", "", true}, {"y", "u1", "Y", "", true}};
+    OrganizationIndex index(t("2026-04-01"));
+    index.set_organization(data);
+    REQUIRE(index.units().size() == 100'000);
+    CHECK(index.root()->active_employees() == 2);
+    CHECK(index.find_unit("u50000")->active_employees() == 1);
+    index.add_observation(rated("0190b6a2-4c1e-7d3f-9a2b-000000000001", "x", "2026-03-20T10:00:00Z", 4));
+    const IndicatorParams params{.at = t("2026-04-01"), .window_days = 90, .from = t("2026-03-01"),
+                                 .to = t("2026-04-01")};
+    const auto figures = index.indicators(*index.root(), params);
+    CHECK(figures.figures.transformation_rate == 1.0);
+}

@@ -151,3 +151,65 @@ TEST_CASE("with duplicate ids the first unit wins") {
     CHECK(tree.find("lille")->name == "Lille");
     CHECK(ids(tree.children("south")) == std::vector<std::string>{"nice"});
 }
+
+namespace {
+
+// root <- u1 <- u2 <- ... <- u(n-1): a chain n units long, listed from the bottom up (the worst order for a walk).
+std::vector<Unit> chain(std::size_t n) {
+    std::vector<Unit> units;
+    units.reserve(n);
+    for (std::size_t i = n; i-- > 1;) {
+        units.push_back({"u" + std::to_string(i), i == 1 ? "root" : "u" + std::to_string(i - 1), "U", UnitKind::team});
+    }
+    units.push_back({"root", "", "Root", UnitKind::organization});
+    return units;
+}
+
+}  // namespace
+
+TEST_CASE("validate: a tree is at most max_unit_depth levels deep") {
+    CHECK(UnitTree::validate(chain(max_unit_depth)).empty());
+    const auto units = chain(max_unit_depth + 1);
+    const auto errors = UnitTree::validate(units);
+    REQUIRE(codes_and_fields(errors) == std::vector<std::string>{"unit_too_deep@units[0].parentId"});
+    CHECK(errors[0].message.find("\"u32\" at level 33") != std::string::npos);
+}
+
+TEST_CASE("validate: a chain 100,000 units deep is refused once, without recursion") {
+    const auto units = chain(100'000);
+    const auto problems = UnitTree::problems(units);
+    REQUIRE(problems.size() == 1);  // only the first level too many: the units below are too deep because of it
+    CHECK(problems[0].code == "unit_too_deep");
+    CHECK(units[*problems[0].index].id == "u32");
+}
+
+TEST_CASE("validate: a 100,000-unit cycle gives a bounded list of short messages") {
+    std::vector<Unit> units{{"root", "", "Root", UnitKind::organization}};
+    constexpr std::size_t n = 100'000;
+    for (std::size_t i = 0; i < n; ++i)
+        units.push_back({"c" + std::to_string(i), "c" + std::to_string((i + 1) % n), "C", UnitKind::store});
+    const auto problems = UnitTree::problems(units);
+    REQUIRE(problems.size() == max_unit_tree_problems + 1);
+    CHECK(problems.back().code == "too_many_problems");
+    CHECK(problems.back().message.find(std::to_string(n - max_unit_tree_problems)) != std::string::npos);
+    for (const auto& problem : problems) CHECK(problem.message.size() < 400);
+}
+
+TEST_CASE("depth_first lays out parents before children, each subtree contiguous, at any depth") {
+    const UnitTree tree(organisation());
+    const auto placed = tree.depth_first();
+    std::vector<std::string> order;
+    for (const auto& unit : placed) order.push_back(unit.unit->id);
+    CHECK(order == std::vector<std::string>{"org", "north", "lille", "lille-team", "rouen", "south", "nice"});
+    CHECK(placed[0].subtree_end == 7);
+    CHECK(placed[1].subtree_end == 5);  // north: north, lille, lille-team, rouen
+    CHECK(placed[2].parent == 1);
+    CHECK(placed[3].depth == 4);
+
+    // Built without validation (as from a database written before the depth limit): no stack overflow.
+    const UnitTree deep(chain(200'000));
+    const auto deep_placed = deep.depth_first();
+    REQUIRE(deep_placed.size() == 200'000);
+    CHECK(deep_placed.back().depth == 200'000);
+    CHECK(deep_placed.front().subtree_end == 200'000);
+}

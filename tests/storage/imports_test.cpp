@@ -1,4 +1,5 @@
 // Imports: every row validated first, then all or nothing; upserts; row numbers and fields in errors.
+#include "floorwalk/unit_tree.h"
 #include "store_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -235,4 +236,42 @@ TEST_CASE("imports are scoped to their organisation", "[imports][tenants]") {
     CHECK(f.store->units(other).empty());
     CHECK_THROWS_AS(f.store->import_units("no-such-organisation", {{"x", "", "X", UnitKind::organization}}),
                     std::invalid_argument);
+}
+
+TEST_CASE("100,000 units import at once; a tree deeper than the limit is refused with the row named",
+          "[imports][units]") {
+    StoreFixture f;
+    const auto org = f.store->create_organization("big").id;
+    std::vector<Unit> units{{"root", "", "Big retail", UnitKind::organization}};
+    for (int r = 0; r < 100; ++r) units.push_back({"r" + std::to_string(r), "root", "Region", UnitKind::region});
+    while (units.size() < 100'000) {
+        const auto i = units.size();
+        units.push_back({"s" + std::to_string(i), "r" + std::to_string(i % 100), "Store", UnitKind::store});
+    }
+    const auto result = f.store->import_units(org, units);
+    CHECK(result.errors.empty());
+    CHECK(result.applied == 100'000);
+    CHECK(f.store->units(org).size() == 100'000);
+
+    // A chain hung below one store, one level too deep: the row that reaches level 33 is named.
+    std::vector<Unit> chain;
+    std::string parent = "s101";  // a store, at level 3
+    for (int level = 4; level <= max_unit_depth + 1; ++level) {
+        chain.push_back({"deep" + std::to_string(level), parent, "Team", UnitKind::team});
+        parent = chain.back().id;
+    }
+    const auto deep = f.store->import_units(org, chain);
+    CHECK(deep.applied == 0);
+    CHECK(has_error(deep, static_cast<int>(chain.size()), "parentId", "at most 32 levels"));
+    CHECK(f.store->units(org).size() == 100'000);
+}
+
+TEST_CASE("an import of many bad rows answers a bounded number of errors", "[imports]") {
+    StoreFixture f;
+    std::vector<Employee> employees;
+    for (int i = 0; i < 5000; ++i) employees.push_back({"x" + std::to_string(i), "atlantis", "X", "Advisor", true});
+    const auto result = f.store->import_employees(f.org, employees);
+    CHECK(result.applied == 0);
+    REQUIRE(result.errors.size() == server::max_import_errors + 1);
+    CHECK(result.errors.back().message.find("4000 more errors") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 // POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me.
 #include "api/handlers.h"
 
+#include "floorwalk/validation.h"
 #include "floorwalk/wire.h"
 
 namespace floorwalk::server {
@@ -31,6 +32,13 @@ Response login(ApiContext& api, const RouteContext& route) {
     check_field(&errors, "password", in.password(), max_password_length);
     check_field(&errors, "deviceId", in.device_id(), max_name_length);
     if (in.device_name().size() > max_name_length) check_field(&errors, "deviceName", in.device_name(), max_name_length);
+    if (!in.device_id().empty()) {
+        for (const auto& problem : validate_device_id(in.device_id())) {
+            auto& error = errors.emplace_back();
+            error.set_field(problem.field);
+            error.set_message(problem.message);
+        }
+    }
     if (!errors.empty())
         return error_response(request, 400, "invalid_argument",
                               "Sign-in needs organization, username, password and deviceId (see details).",
@@ -55,6 +63,9 @@ Response login(ApiContext& api, const RouteContext& route) {
     if (result.failure == LoginFailure::invalid_credentials)
         return error_response(request, 401, "invalid_credentials",
                               "The organisation, username or password is not right.");
+    if (result.failure == LoginFailure::user_deactivated)
+        return error_response(request, 403, "user_deactivated",
+                              "An administrator deactivated this account; ask them to reactivate it.");
     if (result.failure == LoginFailure::device_revoked)
         return error_response(request, 403, "device_revoked",
                               "An administrator revoked this device (" + in.device_id() +

@@ -28,6 +28,14 @@ ImportOutcome failure(Status status, std::string message) {
 
 ImportOutcome row_failures(std::vector<RowError> errors) {
     std::ranges::stable_sort(errors, {}, &RowError::row);
+    // As the store does: at most max_import_errors, then one that counts the others.
+    if (errors.size() > max_import_errors + 1) {
+        const auto more = errors.size() - max_import_errors;
+        errors.resize(max_import_errors);
+        errors.push_back({0, "rows", std::to_string(more) + " more errors are not listed (at most " +
+                                         std::to_string(max_import_errors) +
+                                         " are): correct the rows above and import again"});
+    }
     ImportOutcome outcome;
     outcome.status = Status::invalid_rows;
     outcome.errors = std::move(errors);
@@ -284,6 +292,7 @@ ImportOutcome import_employees(Store& store, const std::string& organization_id,
 struct UserRow {
     User user;
     std::string password;
+    std::optional<bool> active;  // nullopt keeps the stored state
 };
 
 ImportOutcome import_users(Store& store, const std::string& organization_id, Encoding encoding,
@@ -293,7 +302,7 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
     if (encoding == Encoding::csv) {
         ImportOutcome failed;
         const auto records =
-            CsvRecords::read(body, {"username", "displayName", "role"}, {"unitIds", "password"}, &failed);
+            CsvRecords::read(body, {"username", "displayName", "role"}, {"unitIds", "password", "active"}, &failed);
         if (!records) return failed;
         for (std::size_t i = 0; i < records->rows().size(); ++i) {
             const int row = static_cast<int>(i) + 1;
@@ -305,6 +314,14 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
                 user_row.user.display_name = records->cell(i, "displayName");
                 user_row.user.unit_ids = split_list(records->cell(i, "unitIds"));
                 user_row.password = records->cell(i, "password");
+                // An empty cell keeps the stored state; parse_bool's default is then never used.
+                if (const auto active = records->cell(i, "active"); !active.empty()) {
+                    if (auto parsed = parse_bool(active, true))
+                        user_row.active = *parsed;
+                    else
+                        errors.push_back({row, "active", "'" + active + "' is not a boolean: write true or false, or "
+                                                                        "leave it empty to keep the user's state"});
+                }
                 const auto role = records->cell(i, "role");
                 if (auto parsed = parse_role(role))
                     user_row.user.role = *parsed;
@@ -322,8 +339,11 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
             row.user.username = in.username();
             row.user.display_name = in.display_name();
             row.user.role = wire::from_proto(in.role());
-            row.user.unit_ids.assign(in.unit_ids().begin(), in.unit_ids().end());
+            // At most one more than the bound: validation says "more than" without copying a hostile list.
+            const auto units = std::min<std::size_t>(static_cast<std::size_t>(in.unit_ids_size()), max_units_per_user + 1);
+            row.user.unit_ids.assign(in.unit_ids().begin(), in.unit_ids().begin() + static_cast<int>(units));
             row.password = in.password();
+            if (in.has_active()) row.active = in.active();
             rows.push_back(std::move(row));
         }
     }
@@ -333,7 +353,7 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const int row = static_cast<int>(i) + 1;
         if (unreadable(errors, row)) continue;
-        const auto& [user, password] = rows[i];
+        const auto& [user, password, active] = rows[i];
         const auto found = validate_user(user);
         add_validation(&errors, row, found);
         const bool role_reported =
@@ -351,9 +371,10 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
     if (!errors.empty()) return row_failures(std::move(errors));
 
     // Hash only once every row is valid: argon2id is deliberately slow.
-    for (auto& [user, password] : rows) {
+    for (auto& [user, password, active] : rows) {
         UserImportRow row;
         row.user = std::move(user);
+        row.active = active;
         if (!password.empty()) row.password_hash = hash_password(password, password_cost);
         import.push_back(std::move(row));
     }

@@ -44,7 +44,7 @@ std::optional<std::string> bearer_token(std::string_view authorization_header, A
 }
 
 Authenticator::Authenticator(Store& store, AuthConfig config, Clock clock)
-    : store_(store), config_(config), clock_(std::move(clock)), throttle_(config.throttle) {}
+    : store_(store), config_(config), clock_(std::move(clock)), throttle_(store, config.throttle) {}
 
 const std::string& Authenticator::dummy_hash() {
     std::call_once(dummy_once_, [this] { dummy_hash_ = hash_password("floorwalk timing equaliser"); });
@@ -61,15 +61,18 @@ std::optional<Organization> Authenticator::find_organization(const std::string& 
 LoginResult Authenticator::login(const LoginAttempt& attempt) {
     LoginResult result;
     const auto now = clock_();
-    // The account key joins the two names with a byte neither may contain, so "a|b"+"c" != "a"+"b|c".
-    const auto account = attempt.organization + '\n' + attempt.username;
-    if (auto wait = throttle_.retry_after(account, attempt.remote_address, now)) {
+    const auto organization = find_organization(attempt.organization);
+    const ThrottleKeys keys{
+        account_key(organization ? std::optional(organization->id) : std::nullopt, attempt.organization,
+                    attempt.username),
+        address_key(attempt.remote_address)};
+    // Counted before the (deliberately slow) hash: a burst of parallel guesses is refused, not verified.
+    if (auto wait = throttle_.admit(keys, now)) {
         result.failure = LoginFailure::throttled;
         result.retry_after = *wait;
         return result;
     }
 
-    const auto organization = find_organization(attempt.organization);
     std::optional<StoredUser> user;
     if (organization) user = store_.find_user_by_username(organization->id, attempt.username);
     // Verify against a dummy hash when there is no such user, so that response time does not tell which
@@ -77,31 +80,37 @@ LoginResult Authenticator::login(const LoginAttempt& attempt) {
     const bool password_ok = user ? verify_password(attempt.password, user->password_hash)
                                    : (static_cast<void>(verify_password(attempt.password, dummy_hash())), false);
     if (!password_ok) {
-        throttle_.record_failure(account, attempt.remote_address, now);
         result.failure = LoginFailure::invalid_credentials;
         return result;
     }
-    throttle_.record_success(account);
-
-    for (const auto& device : store_.devices(organization->id)) {
-        if (device.id == attempt.device_id && device.revoked) {
-            result.failure = LoginFailure::device_revoked;
-            return result;
-        }
+    throttle_.succeeded(keys);
+    // Said only to whoever knows the password: the account exists but an administrator switched it off.
+    if (!user->user.active) {
+        result.failure = LoginFailure::user_deactivated;
+        return result;
     }
+    if (const auto device = store_.find_device(organization->id, attempt.device_id); device && device->revoked) {
+        result.failure = LoginFailure::device_revoked;
+        return result;
+    }
+    return issue_token(attempt, *organization, *user, now);
+}
 
+LoginResult Authenticator::issue_token(const LoginAttempt& attempt, const Organization& organization,
+                                       const StoredUser& user, Timestamp now) {
+    LoginResult result;
     result.token = generate_token();
     result.expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(config_.token_ttl);
     TokenRecord record;
     record.token_hash = hash_token(result.token);
-    record.organization_id = organization->id;
-    record.user_id = user->user.id;
+    record.organization_id = organization.id;
+    record.user_id = user.user.id;
     record.device_id = attempt.device_id;
     record.issued_at = now;
     record.expires_at = result.expires_at;
     store_.save_token(record, attempt.device_name);
-    result.user = user->user;
-    result.organization = *organization;
+    result.user = user.user;
+    result.organization = organization;
     return result;
 }
 
@@ -116,7 +125,7 @@ Authentication Authenticator::authenticate(std::string_view authorization_header
         return result;
     }
     const auto user = store_.find_user(record->organization_id, record->user_id);
-    if (!user) {  // the user was removed after the token was issued
+    if (!user || !user->user.active) {  // removed or deactivated after the token was issued
         result.failure = AuthFailure::expired_or_revoked;
         return result;
     }

@@ -46,7 +46,7 @@ struct LoginAttempt {
     std::string remote_address;
 };
 
-enum class LoginFailure { invalid_credentials, throttled, device_revoked };
+enum class LoginFailure { invalid_credentials, throttled, device_revoked, user_deactivated };
 
 struct LoginResult {
     std::optional<LoginFailure> failure;  // nullopt on success
@@ -73,6 +73,8 @@ public:
 
 private:
     [[nodiscard]] std::optional<Organization> find_organization(const std::string& name_or_id);
+    [[nodiscard]] LoginResult issue_token(const LoginAttempt& attempt, const Organization& organization,
+                                          const StoredUser& user, Timestamp now);
     void touch_device(const Caller& caller, Timestamp now);
     [[nodiscard]] const std::string& dummy_hash();
 

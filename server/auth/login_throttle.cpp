@@ -1,69 +1,79 @@
 #include "auth/login_throttle.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
 
 namespace floorwalk::server {
+namespace {
 
-LoginThrottle::LoginThrottle(ThrottleConfig config) : config_(config) {}
-
-std::optional<std::chrono::seconds> LoginThrottle::wait_for(const Map& map, const std::string& key, int limit,
-                                                            Timestamp now) const {
-    const auto it = map.find(key);
-    if (it == map.end() || it->second.failures < limit) return std::nullopt;
-    const auto window_end = it->second.window_start + config_.window;
-    if (window_end <= now) return std::nullopt;
-    // Round up so that a client waiting exactly Retry-After seconds is let through.
-    return std::chrono::ceil<std::chrono::seconds>(window_end - now);
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
 }
 
-std::optional<std::chrono::seconds> LoginThrottle::retry_after(const std::string& account,
-                                                               const std::string& address, Timestamp now) {
-    std::scoped_lock lock(mutex_);
-    const auto by_account = wait_for(accounts_, account, config_.max_failures_per_account, now);
-    const auto by_address = wait_for(addresses_, address, config_.max_failures_per_address, now);
-    if (by_account && by_address) return std::max(*by_account, *by_address);
-    return by_account ? by_account : by_address;
+// "<length>:<text>": parts joined this way can never run into each other, whatever bytes they hold.
+std::string part(std::string_view text) { return std::to_string(text.size()) + ':' + std::string(text); }
+
+}  // namespace
+
+std::string account_key(const std::optional<std::string>& organization_id, std::string_view typed_organization,
+                        std::string_view username) {
+    if (organization_id) return "account\n" + part(*organization_id) + part(username);
+    return "no-organization\n" + part(lower(typed_organization)) + part(username);
 }
 
-void LoginThrottle::add_failure(Map& map, const std::string& key, Timestamp now) {
-    auto it = map.find(key);
-    if (it == map.end()) {
-        make_room(map, now);
-        map.emplace(key, Entry{1, now});
-        return;
+std::string address_key(std::string_view remote_address) {
+    std::string text(remote_address);
+    // "[2001:db8::1]" as some layers print it, and a zone index ("fe80::1%eth0") that names no other machine.
+    if (text.size() > 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
+    if (const auto zone = text.find('%'); zone != std::string::npos) text.resize(zone);
+
+    std::array<unsigned char, 16> bytes{};
+    if (inet_pton(AF_INET, text.c_str(), bytes.data()) == 1) {
+        char out[INET_ADDRSTRLEN];
+        inet_ntop(AF_INET, bytes.data(), out, sizeof out);
+        return std::string("address\n") + out;
     }
-    auto& entry = it->second;
-    if (entry.window_start + config_.window <= now) {
-        entry = Entry{1, now};  // the previous window is over: start counting again
-        return;
+    if (inet_pton(AF_INET6, text.c_str(), bytes.data()) == 1) {
+        constexpr std::array<unsigned char, 12> v4_mapped{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        char out[INET6_ADDRSTRLEN];
+        if (std::equal(v4_mapped.begin(), v4_mapped.end(), bytes.begin())) {
+            inet_ntop(AF_INET, bytes.data() + 12, out, sizeof out);
+            return std::string("address\n") + out;
+        }
+        // One customer's network is a /64: the addresses inside it are not separate attackers.
+        std::fill(bytes.begin() + 8, bytes.end(), 0);
+        inet_ntop(AF_INET6, bytes.data(), out, sizeof out);
+        return std::string("address\n") + out + "/64";
     }
-    ++entry.failures;
+    return "address\nunknown";
 }
 
-void LoginThrottle::make_room(Map& map, Timestamp now) {
-    if (map.size() < config_.max_entries) return;
-    std::erase_if(map, [&](const auto& item) { return item.second.window_start + config_.window <= now; });
-    if (map.size() < config_.max_entries) return;
-    // Still full of live windows: forget the oldest one, which is the closest to expiring anyway.
-    const auto oldest = std::ranges::min_element(
-        map, [](const auto& a, const auto& b) { return a.second.window_start < b.second.window_start; });
-    map.erase(oldest);
+LoginThrottle::LoginThrottle(Store& store, ThrottleConfig config) : store_(store), config_(config) {}
+
+std::optional<std::chrono::seconds> LoginThrottle::admit(const ThrottleKeys& keys, Timestamp now) {
+    const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.window);
+    std::optional<std::chrono::seconds> wait;
+    const auto check = [&](const std::string& key, int limit) {
+        const auto counted = store_.count_login_attempt(key, now, window);
+        if (counted.attempts <= limit) return;
+        // Round up so that a client waiting exactly Retry-After seconds is let through.
+        const auto left = std::chrono::ceil<std::chrono::seconds>(counted.window_start + window - now);
+        wait = std::max(wait.value_or(std::chrono::seconds(1)), std::max(left, std::chrono::seconds(1)));
+    };
+    check(keys.account, config_.max_attempts_per_account);
+    check(keys.address, config_.max_attempts_per_address);
+    return wait;
 }
 
-void LoginThrottle::record_failure(const std::string& account, const std::string& address, Timestamp now) {
-    std::scoped_lock lock(mutex_);
-    add_failure(accounts_, account, now);
-    if (!address.empty()) add_failure(addresses_, address, now);
-}
-
-void LoginThrottle::record_success(const std::string& account) {
-    std::scoped_lock lock(mutex_);
-    accounts_.erase(account);
-}
-
-std::size_t LoginThrottle::tracked_entries() const {
-    std::scoped_lock lock(mutex_);
-    return accounts_.size() + addresses_.size();
+void LoginThrottle::succeeded(const ThrottleKeys& keys) {
+    store_.discount_login_attempt(keys.account, true);
+    store_.discount_login_attempt(keys.address, false);
 }
 
 }  // namespace floorwalk::server

@@ -36,8 +36,13 @@ Commands:
         every row is checked first, and nothing is written unless all rows are valid.
   reset-password --user USER --password-file FILE|-
         Sets a user's password.
-  revoke-device --device ID
-        Revokes a device: its tokens stop working at once and it can no longer sign in.
+  revoke-device --device ID [--sign-out-user]
+        Revokes a device: its tokens stop working at once and it can no longer sign in. With --sign-out-user,
+        the device's last user is also signed out on every other device.
+  deactivate-user --user USER
+        Switches a user off: their tokens stop working at once and they can no longer sign in.
+  activate-user --user USER
+        Switches a deactivated user back on (they sign in again with their password).
 
 Passwords are read from the first line of FILE, or of standard input with "-"; never from the command line.
 Stop the server (or restart it afterwards) when importing, so that its indicator index sees the change.
@@ -205,7 +210,7 @@ int reset_password(std::span<const std::string_view> args, Console& console) {
 }
 
 int revoke_device(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"device"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"device"}, {"sign-out-user", false}});
     if (arguments.has("help")) {
         console.out << admin_help;
         return exit_ok;
@@ -220,6 +225,33 @@ int revoke_device(std::span<const std::string_view> args, Console& console) {
         return exit_failure;
     }
     console.out << "Device '" << device << "' is revoked: its tokens no longer work.\n";
+    if (arguments.has("sign-out-user")) {
+        if (const auto record = store->find_device(organization.id, device)) {
+            static_cast<void>(store->sign_out_user(organization.id, record->user_id));
+            console.out << "Its user '" << record->username << "' is signed out on every device.\n";
+        }
+    }
+    return exit_ok;
+}
+
+int set_user_active(std::span<const std::string_view> args, Console& console, bool active) {
+    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"user"}});
+    if (arguments.has("help")) {
+        console.out << admin_help;
+        return exit_ok;
+    }
+    const auto data = required(arguments, "data");
+    const auto name = required(arguments, "organization");
+    const auto username = required(arguments, "user");
+    const auto store = open_existing_store(data);
+    const auto organization = find_organization(*store, name);
+    const auto user = store->find_user_by_username(organization.id, username);
+    if (!user || !store->set_user_active(organization.id, user->user.id, active)) {
+        console.err << "floorwalk-server: error: no user '" << username << "' in '" << name << "'\n";
+        return exit_failure;
+    }
+    console.out << (active ? "'" + username + "' is active again and can sign in.\n"
+                           : "'" + username + "' is deactivated: signed out on every device, and cannot sign in.\n");
     return exit_ok;
 }
 
@@ -270,6 +302,8 @@ int admin_command(std::span<const std::string_view> args, Console& console) {
     if (command == "import") return import(rest, console);
     if (command == "reset-password") return reset_password(rest, console);
     if (command == "revoke-device") return revoke_device(rest, console);
+    if (command == "deactivate-user") return set_user_active(rest, console, false);
+    if (command == "activate-user") return set_user_active(rest, console, true);
     throw UsageError("unknown admin command '" + std::string(command) + "'");
 }
 

@@ -17,7 +17,8 @@ Usage:
   floorwalk-server admin init --data DIR --organization ORG --admin USER --password-file FILE|-
   floorwalk-server admin import {units|employees|users|model|kpis} --data DIR --organization ORG FILE
   floorwalk-server admin reset-password --data DIR --organization ORG --user USER --password-file FILE|-
-  floorwalk-server admin revoke-device --data DIR --organization ORG --device ID
+  floorwalk-server admin revoke-device --data DIR --organization ORG --device ID [--sign-out-user]
+  floorwalk-server admin deactivate-user|activate-user --data DIR --organization ORG --user USER
 
 Run "floorwalk-server COMMAND --help" for the details of a command.
 )";

@@ -187,7 +187,7 @@ ImportResult apply_unit_import(sqlite::Connection& db, ChangeSequence& sequence,
 }
 
 ImportResult apply_employee_import(sqlite::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
-                                   const std::vector<Employee>& employees) {
+                                   const std::vector<Employee>& employees, Timestamp now) {
     RowErrors errors;
     std::map<std::string, std::size_t> seen;
     const auto units = stored_unit_ids(db, organization_id);
@@ -219,14 +219,17 @@ ImportResult apply_employee_import(sqlite::Connection& db, ChangeSequence& seque
                 .bind_all(organization_id, seq, employee.id, stored->unit_id, employee.unit_id)
                 .run();
         }
+        // inactive_since is the time of the import that switched the employee off, kept while they stay off.
         db.prepare(
-              "INSERT INTO employees (organization_id, id, unit_id, display_name, job_title, active, changed_seq)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+              "INSERT INTO employees (organization_id, id, unit_id, display_name, job_title, active, changed_seq,"
+              " inactive_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?6 THEN NULL ELSE ?8 END)"
               " ON CONFLICT (organization_id, id) DO UPDATE SET unit_id = excluded.unit_id,"
               " display_name = excluded.display_name, job_title = excluded.job_title, active = excluded.active,"
-              " changed_seq = excluded.changed_seq")
+              " changed_seq = excluded.changed_seq,"
+              " inactive_since = CASE WHEN excluded.active THEN NULL"
+              "  WHEN employees.active THEN excluded.inactive_since ELSE employees.inactive_since END")
             .bind_all(organization_id, employee.id, employee.unit_id, employee.display_name, employee.job_title,
-                      employee.active, seq)
+                      employee.active, seq, to_millis(now))
             .run();
         ++result.applied;
     }
@@ -270,10 +273,10 @@ ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence,
         if (!stored[i]) {
             const std::string id = make_uuid_v7(now);
             db.prepare(
-                  "INSERT INTO users (organization_id, id, username, display_name, role, password_hash, scope_seq)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                  "INSERT INTO users (organization_id, id, username, display_name, role, password_hash, scope_seq,"
+                  " active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .bind_all(organization_id, id, user.username, user.display_name, std::string(to_string(user.role)),
-                          *rows[i].password_hash, sequence.next())
+                          *rows[i].password_hash, sequence.next(), rows[i].active.value_or(true))
                 .run();
             write_user_units(db, organization_id, id, user.unit_ids);
             ++result.applied;
@@ -282,17 +285,19 @@ ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence,
         const User& before = stored[i]->user;
         const bool scope_changed = before.role != user.role || !same_units(before.unit_ids, user.unit_ids);
         const bool password_changed = new_password && stored[i]->password_hash != *rows[i].password_hash;
+        const bool active = rows[i].active.value_or(before.active);
         const bool changed = scope_changed || before.display_name != user.display_name ||
-                             before.unit_ids != user.unit_ids || password_changed;
+                             before.unit_ids != user.unit_ids || password_changed || active != before.active;
         if (!changed) continue;
-        if (password_changed) delete_user_tokens(db, organization_id, before.id);
+        // A new password, or a deactivation, ends every session the user has open.
+        if (password_changed || !active) delete_user_tokens(db, organization_id, before.id);
         db.prepare(
               "UPDATE users SET display_name = ?3, role = ?4,"
               " password_hash = CASE WHEN ?5 THEN ?6 ELSE password_hash END,"
-              " scope_seq = CASE WHEN ?7 THEN ?8 ELSE scope_seq END"
+              " scope_seq = CASE WHEN ?7 THEN ?8 ELSE scope_seq END, active = ?9"
               " WHERE organization_id = ?1 AND id = ?2")
             .bind_all(organization_id, before.id, user.display_name, std::string(to_string(user.role)), new_password,
-                      new_password ? *rows[i].password_hash : std::string(), scope_changed, sequence.next())
+                      new_password ? *rows[i].password_hash : std::string(), scope_changed, sequence.next(), active)
             .run();
         if (before.unit_ids != user.unit_ids) write_user_units(db, organization_id, before.id, user.unit_ids);
         ++result.applied;

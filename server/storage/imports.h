@@ -15,10 +15,11 @@ namespace floorwalk::server {
 // A single root in the merged tree (the stored units updated by the rows), no cycle, every parent known.
 [[nodiscard]] ImportResult apply_unit_import(sqlite::Connection& db, ChangeSequence& sequence,
                                              const std::string& organization_id, const std::vector<Unit>& units);
-// Every employee's unit is stored. A changed unit is recorded as a move (see employee_moves).
+// Every employee's unit is stored. A changed unit is recorded as a move (see employee_moves); an employee switched
+// off is remembered as inactive since `now`.
 [[nodiscard]] ImportResult apply_employee_import(sqlite::Connection& db, ChangeSequence& sequence,
                                                  const std::string& organization_id,
-                                                 const std::vector<Employee>& employees);
+                                                 const std::vector<Employee>& employees, Timestamp now);
 // Users are matched by username; every unit is stored; a new user needs a password hash.
 [[nodiscard]] ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence,
                                              const std::string& organization_id, const std::vector<UserImportRow>& rows,

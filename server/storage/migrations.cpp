@@ -283,6 +283,27 @@ CREATE INDEX tokens_by_device ON tokens (organization_id, device_id);
 CREATE INDEX tokens_by_expiry ON tokens (expires_at);
 )sql";
 
+constexpr std::string_view users_active_and_login_attempts = R"sql(
+-- A deactivated user cannot sign in; deactivating deletes the user's tokens in the same transaction.
+ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+
+-- When an employee was made inactive (ms; NULL while active): observations dated after it are refused, those
+-- made before it (offline, sent late) are still accepted. Employees already inactive get the migration's time,
+-- which refuses nothing that could have been recorded while they were active.
+ALTER TABLE employees ADD COLUMN inactive_since INTEGER;
+UPDATE employees SET inactive_since = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE active = 0;
+
+-- Sign-in attempts per throttling key (an account: organisation id + username; an address, IPv6 by /64), counted
+-- before the password is checked, in windows that start at a key's first attempt. Kept in the database so that
+-- every server process counts the same attempts. Rows whose window ended are deleted as attempts come.
+CREATE TABLE login_attempts (
+  key          TEXT PRIMARY KEY,
+  attempts     INTEGER NOT NULL,
+  window_start INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_by_window ON login_attempts (window_start);
+)sql";
+
 std::int64_t now_ms() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
@@ -293,6 +314,8 @@ std::int64_t now_ms() {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1, "initial schema", initial_schema},
+        {2, "users can be deactivated; employees remember since when they are inactive; login attempts are counted",
+         users_active_and_login_attempts},
     };
     return all;
 }

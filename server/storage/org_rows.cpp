@@ -26,7 +26,7 @@ std::vector<std::string> load_user_units(sqlite::Connection& db, const std::stri
     return units;
 }
 
-constexpr const char* user_columns = "id, username, display_name, role, password_hash";
+constexpr const char* user_columns = "id, username, display_name, role, password_hash, active";
 
 StoredUser read_user(sqlite::Connection& db, const std::string& organization_id, const sqlite::Statement& row) {
     StoredUser stored;
@@ -36,6 +36,7 @@ StoredUser read_user(sqlite::Connection& db, const std::string& organization_id,
     stored.user.display_name = row.text(2);
     stored.user.role = role_from_column(row.text(3));
     stored.password_hash = row.text(4);
+    stored.user.active = row.integer(5) != 0;
     stored.user.unit_ids = load_user_units(db, organization_id, stored.user.id);
     return stored;
 }
@@ -128,6 +129,20 @@ std::optional<Employee> load_employee(sqlite::Connection& db, const std::string&
     statement.bind_all(organization_id, employee_id);
     if (!statement.step()) return std::nullopt;
     return read_employee(statement);
+}
+
+std::optional<EmployeeStatus> load_employee_status(sqlite::Connection& db, const std::string& organization_id,
+                                                   const std::string& employee_id) {
+    auto statement = db.prepare(
+        "SELECT unit_id, active, inactive_since FROM employees WHERE organization_id = ?1 AND id = ?2");
+    statement.bind_all(organization_id, employee_id);
+    if (!statement.step()) return std::nullopt;
+    EmployeeStatus status{statement.text(0), std::nullopt};
+    // An inactive row without a time (written by hand) counts as inactive since ever.
+    if (statement.integer(1) == 0) {
+        status.inactive_since = statement.is_null(2) ? Timestamp{} : from_millis(statement.int64(2));
+    }
+    return status;
 }
 
 void delete_user_tokens(sqlite::Connection& db, const std::string& organization_id, const std::string& user_id) {

@@ -34,6 +34,14 @@ namespace floorwalk::server {
                                                       const std::string& unit_ids_json);
 [[nodiscard]] std::optional<Employee> load_employee(sqlite::Connection& db, const std::string& organization_id,
                                                     const std::string& employee_id);
+// What push needs of an employee: his current unit and since when he is inactive (nullopt while active).
+struct EmployeeStatus {
+    std::string unit_id;
+    std::optional<Timestamp> inactive_since;
+};
+[[nodiscard]] std::optional<EmployeeStatus> load_employee_status(sqlite::Connection& db,
+                                                                 const std::string& organization_id,
+                                                                 const std::string& employee_id);
 
 [[nodiscard]] std::optional<StoredUser> load_user(sqlite::Connection& db, const std::string& organization_id,
                                                   const std::string& user_id);

@@ -5,7 +5,8 @@
 //
 // Scope (MANAGER, DIRECTOR): an observation is sent when its current employee is in scope; a record that was in
 // scope in an earlier revision but no longer is (or is a tombstone) goes to deleted_ids, so the phone drops it. An
-// activity is sent when the caller wrote it or one of its current participants is in scope. When the scope itself
+// activity is sent when the caller wrote it or one of its current participants is in scope; another author's
+// activity then carries only the participants in scope and no note. When the scope itself
 // moved since the cursor (the user's role or units changed, a unit got another parent, an employee moved into or
 // out of the scope) the page answers reset: the records the phone holds no longer match what it may see.
 #include "storage/pull.h"
@@ -17,6 +18,7 @@
 #include "storage/scope.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace floorwalk::server {
 namespace {
@@ -57,7 +59,7 @@ std::vector<ObservationRow> observation_changes(sqlite::Connection& db, const Ca
     }
     auto statement = db.prepare(
         "SELECT o.id, o.revision, o.employee_id, o.observer_id, o.observed_at, o.model_version, o.comment,"
-        " o.coaching_action, o.deleted, o.seq, " +
+        " o.coaching_action, o.deleted, o.seq, o.received_at, " +
         visible + " FROM observations o WHERE o.organization_id = ?1 AND o.seq > ?2" + filter +
         " ORDER BY o.seq LIMIT ?4");
     statement.bind_all(caller.organization_id, since, scope.unit_ids_json, limit);
@@ -75,7 +77,8 @@ std::vector<ObservationRow> observation_changes(sqlite::Connection& db, const Ca
         row.record.coaching_action = statement.text(7);
         row.record.deleted = statement.integer(8) != 0;
         row.seq = statement.int64(9);
-        row.visible = statement.integer(10) != 0;
+        row.record.received_at = from_millis(statement.int64(10));
+        row.visible = statement.integer(11) != 0;
         rows.push_back(std::move(row));
     }
     return rows;
@@ -101,7 +104,8 @@ std::vector<ActivityRow> activity_changes(sqlite::Connection& db, const Caller& 
         }
     }
     auto statement = db.prepare(
-        "SELECT a.id, a.revision, a.manager_id, a.kind, a.occurred_at, a.note, a.deleted, a.seq, " + visible +
+        "SELECT a.id, a.revision, a.manager_id, a.kind, a.occurred_at, a.note, a.deleted, a.seq, a.received_at, " +
+        visible +
         " FROM activities a WHERE a.organization_id = ?1 AND a.seq > ?2" + filter + " ORDER BY a.seq LIMIT ?4");
     statement.bind_all(caller.organization_id, since, scope.unit_ids_json, limit);
     if (!scope.whole_organization) statement.bind(5, caller.user_id);
@@ -117,7 +121,8 @@ std::vector<ActivityRow> activity_changes(sqlite::Connection& db, const Caller& 
         row.record.note = statement.text(5);
         row.record.deleted = statement.integer(6) != 0;
         row.seq = statement.int64(7);
-        row.visible = statement.integer(8) != 0;
+        row.record.received_at = from_millis(statement.int64(8));
+        row.visible = statement.integer(9) != 0;
         rows.push_back(std::move(row));
     }
     return rows;
@@ -186,6 +191,20 @@ void add_organization_data(sqlite::Connection& db, const Caller& caller, const S
     }
 }
 
+// Another manager's activity, seen because some participants are in the caller's scope: the caller gets its time,
+// kind and those participants (what the phone's deployment figures need), never the other participants' ids nor
+// the author's note, which may speak of people outside the caller's units.
+void keep_only_what_is_in_scope(sqlite::Connection& db, const std::string& organization_id, const Scope& scope,
+                                CoachingActivity& activity) {
+    auto statement = db.prepare("SELECT id FROM employees WHERE organization_id = ?1 AND id IN (SELECT value FROM"
+                                " json_each(?2)) AND unit_id IN (SELECT value FROM json_each(?3))");
+    statement.bind_all(organization_id, json_string_array(activity.participant_ids), scope.unit_ids_json);
+    std::unordered_set<std::string> in_scope;
+    while (statement.step()) in_scope.insert(statement.text(0));
+    std::erase_if(activity.participant_ids, [&](const std::string& id) { return !in_scope.contains(id); });
+    activity.note.clear();
+}
+
 PullPage reset_page() {
     PullPage page;
     page.reset = true;
@@ -244,6 +263,9 @@ PullPage read_pull(sqlite::Connection& db, const std::string& database_id, const
             if (row.visible && !row.record.deleted) {
                 row.record.participant_ids =
                     load_participants(db, caller.organization_id, row.record.id, row.record.revision);
+                if (!scope.whole_organization && row.record.manager_id != caller.user_id) {
+                    keep_only_what_is_in_scope(db, caller.organization_id, scope, row.record);
+                }
                 page.activities.push_back(std::move(row.record));
             } else {
                 page.deleted_ids.push_back(std::move(row.record.id));

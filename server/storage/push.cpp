@@ -7,11 +7,16 @@
 //   4. this id and revision already stored → DUPLICATE when the content is the same, else CONFLICT
 //      revision_conflict (checked before scope, so the retry of a lost answer always gets the first answer back);
 //   5. base_revision is not the stored latest revision (0 when none) → CONFLICT stale_base_revision;
-//   6. the employee (every participant) exists → else REJECTED unknown_employee, and is currently in one of the
-//      caller's subtrees unless the caller is HQ or ADMIN → else REJECTED employee_out_of_scope;
+//   6. the employee (every participant) exists → else REJECTED unknown_employee, is currently in one of the
+//      caller's subtrees unless the caller is HQ or ADMIN → else REJECTED employee_out_of_scope, and was not yet
+//      inactive at the record's time → else REJECTED employee_inactive (a record made offline before the
+//      employee left is accepted);
 //   7. ACCEPTED: appended to the history and made current, with the next change sequence number.
+// Ids are compared and stored in their canonical form (lower-case UUID): the case of a resend does not matter.
 #include "storage/push.h"
 
+#include "floorwalk/time.h"
+#include "floorwalk/uuid.h"
 #include "floorwalk/validation.h"
 #include "storage/org_rows.h"
 #include "storage/record_rows.h"
@@ -94,7 +99,13 @@ public:
         }
         if (input.base_revision != stored) return stale_base(input.id, input.base_revision, stored);
 
-        if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored)) return *refusal;
+        if (!input.deleted) {
+            if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored, input.observed_at)) {
+                return *refusal;
+            }
+        } else if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored, std::nullopt)) {
+            return *refusal;
+        }
 
         Observation record = input;
         record.observer_id = caller_.user_id;
@@ -130,7 +141,8 @@ public:
 
         for (std::size_t i = 0; i < input.participant_ids.size(); ++i) {
             const std::string field = "participantIds[" + std::to_string(i) + "]";
-            if (auto refusal = check_employee(input.id, field, input.participant_ids[i], stored)) return *refusal;
+            const auto at = input.deleted ? std::nullopt : std::optional(input.occurred_at);
+            if (auto refusal = check_employee(input.id, field, input.participant_ids[i], stored, at)) return *refusal;
         }
 
         CoachingActivity record = input;
@@ -182,24 +194,31 @@ private:
                                 std::to_string(stored) + ": pull the latest revision, then edit it");
     }
 
-    // nullopt when the employee exists and the caller may write about him.
+    // nullopt when the employee exists, the caller may write about him, and (for a record made at `at`) he was
+    // still active then. A tombstone passes `at` = nullopt: deleting a record is always allowed in scope.
     std::optional<PushOutcome> check_employee(const std::string& id, const std::string& field,
-                                              const std::string& employee_id, int stored) {
-        auto [it, inserted] = employee_units_.try_emplace(employee_id);
-        if (inserted) {
-            if (auto employee = load_employee(db_, caller_.organization_id, employee_id)) {
-                it->second = employee->unit_id;
-            }
-        }
-        if (!it->second) {
+                                              const std::string& employee_id, int stored,
+                                              std::optional<Timestamp> at) {
+        auto [it, inserted] = employees_.try_emplace(employee_id);
+        if (inserted) it->second = load_employee_status(db_, caller_.organization_id, employee_id);
+        const auto& employee = it->second;
+        if (!employee) {
             return make_outcome(id, PushStatus::rejected, stored, "unknown_employee",
                                 field + " is " + in_quotes(employee_id) + ", not an employee of this organisation");
         }
-        if (!scope().contains_unit(*it->second)) {
+        if (!scope().contains_unit(employee->unit_id)) {
             return make_outcome(id, PushStatus::rejected, stored, "employee_out_of_scope",
                                 field + " is " + in_quotes(employee_id) + ", who works in unit " +
-                                    in_quotes(*it->second) +
+                                    in_quotes(employee->unit_id) +
                                     ", outside your units: you can only record about the employees of your units");
+        }
+        // Made offline before the employee left, a record is still theirs to keep; after, it cannot be.
+        if (at && employee->inactive_since && *at > *employee->inactive_since) {
+            return make_outcome(id, PushStatus::rejected, stored, "employee_inactive",
+                                field + " is " + in_quotes(employee_id) + ", who was made inactive on " +
+                                    format_rfc3339(*employee->inactive_since) +
+                                    ": records dated after that are refused (check the date, or ask an "
+                                    "administrator to reactivate the employee)");
         }
         return std::nullopt;
     }
@@ -215,7 +234,7 @@ private:
     const Caller& caller_;
     Timestamp now_;
     std::optional<Scope> scope_;  // resolved on first need: a batch of duplicates never computes it
-    std::unordered_map<std::string, std::optional<std::string>> employee_units_;  // employee → current unit
+    std::unordered_map<std::string, std::optional<EmployeeStatus>> employees_;  // by id, loaded on first need
 };
 
 }  // namespace
@@ -231,8 +250,20 @@ PushApplied apply_push(sqlite::Connection& db, ChangeSequence& sequence, ModelCa
     applied.changes.organization_id = caller.organization_id;
     applied.outcomes.reserve(observations.size() + activities.size());
     PushContext context(db, sequence, models, caller, now);
-    for (const auto& observation : observations) applied.outcomes.push_back(context.push(observation, applied.changes));
-    for (const auto& activity : activities) applied.outcomes.push_back(context.push(activity, applied.changes));
+    // Records are decided and stored under their canonical id (lower-case UUID), so that a resend in another case
+    // is the same record; each outcome names the id as the client sent it, so the client can match it.
+    for (const auto& observation : observations) {
+        Observation canonical = observation;
+        canonical.id = canonical_uuid(observation.id);
+        applied.outcomes.push_back(context.push(canonical, applied.changes));
+        applied.outcomes.back().id = observation.id;
+    }
+    for (const auto& activity : activities) {
+        CoachingActivity canonical = activity;
+        canonical.id = canonical_uuid(activity.id);
+        applied.outcomes.push_back(context.push(canonical, applied.changes));
+        applied.outcomes.back().id = activity.id;
+    }
     return applied;
 }
 

@@ -207,7 +207,7 @@ ImportResult SqliteStore::import_units(const std::string& organization_id, const
 
 ImportResult SqliteStore::import_employees(const std::string& organization_id, const std::vector<Employee>& employees) {
     return import(organization_id, [&](sqlite::Connection& db, ChangeSequence& sequence) {
-        return apply_employee_import(db, sequence, organization_id, employees);
+        return apply_employee_import(db, sequence, organization_id, employees, wall_clock());
     });
 }
 
@@ -234,6 +234,62 @@ bool SqliteStore::set_password_hash(const std::string& organization_id, const st
     if (found) delete_user_tokens(write.db(), organization_id, user_id);
     write.commit();
     return found;
+}
+
+bool SqliteStore::set_user_active(const std::string& organization_id, const std::string& user_id, bool active) {
+    WriteScope write(*this);
+    const auto user = load_user(write.db(), organization_id, user_id);
+    if (!user) return false;
+    if (user->user.active == active) return true;
+    write.db()
+        .prepare("UPDATE users SET active = ?3 WHERE organization_id = ?1 AND id = ?2")
+        .bind_all(organization_id, user_id, active)
+        .run();
+    if (!active) delete_user_tokens(write.db(), organization_id, user_id);
+    write.commit();
+    AppliedChanges changes;
+    changes.organization_id = organization_id;
+    changes.organization_changed = true;
+    notify(changes);
+    return true;
+}
+
+bool SqliteStore::sign_out_user(const std::string& organization_id, const std::string& user_id) {
+    WriteScope write(*this);
+    if (!load_user(write.db(), organization_id, user_id)) return false;
+    delete_user_tokens(write.db(), organization_id, user_id);
+    write.commit();
+    return true;
+}
+
+LoginAttemptWindow SqliteStore::count_login_attempt(const std::string& key, Timestamp now,
+                                                    std::chrono::milliseconds window) {
+    WriteScope write(*this);
+    auto& db = write.db();
+    // Windows that ended hold nothing worth keeping: a spray of made-up names leaves no lasting rows.
+    db.prepare("DELETE FROM login_attempts WHERE window_start <= ?1").bind_all(to_millis(now) - window.count()).run();
+    auto statement = db.prepare(
+        "INSERT INTO login_attempts (key, attempts, window_start) VALUES (?1, 1, ?2)"
+        " ON CONFLICT (key) DO UPDATE SET"
+        " attempts = CASE WHEN login_attempts.window_start + ?3 <= ?2 THEN 1 ELSE login_attempts.attempts + 1 END,"
+        " window_start = CASE WHEN login_attempts.window_start + ?3 <= ?2 THEN ?2 ELSE login_attempts.window_start END"
+        " RETURNING attempts, window_start");
+    statement.bind_all(key, to_millis(now), static_cast<std::int64_t>(window.count()));
+    if (!statement.step()) throw std::runtime_error("counting a login attempt returned no row");
+    const LoginAttemptWindow counted{statement.integer(0), from_millis(statement.int64(1))};
+    statement.reset();
+    write.commit();
+    return counted;
+}
+
+void SqliteStore::discount_login_attempt(const std::string& key, bool all) {
+    WriteScope write(*this);
+    if (all) {
+        write.db().prepare("DELETE FROM login_attempts WHERE key = ?1").bind_all(key).run();
+    } else {
+        write.db().prepare("UPDATE login_attempts SET attempts = attempts - 1 WHERE key = ?1 AND attempts > 0").bind_all(key).run();
+    }
+    write.commit();
 }
 
 void SqliteStore::save_token(const TokenRecord& token, std::string_view device_name) {
@@ -354,7 +410,8 @@ std::optional<TokenRecord> SqliteStore::find_valid_token(const std::string& toke
     auto statement = db->prepare(
         "SELECT t.token_hash, t.organization_id, t.user_id, t.device_id, t.issued_at, t.expires_at"
         " FROM tokens t JOIN devices d ON d.organization_id = t.organization_id AND d.id = t.device_id"
-        " WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND d.revoked = 0");
+        " JOIN users u ON u.organization_id = t.organization_id AND u.id = t.user_id"
+        " WHERE t.token_hash = ?1 AND t.expires_at > ?2 AND d.revoked = 0 AND u.active = 1");
     statement.bind_all(token_hash, to_millis(now));
     if (!statement.step()) return std::nullopt;
     return read_token(statement);

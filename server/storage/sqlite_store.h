@@ -50,6 +50,11 @@ public:
     ImportResult import_users(const std::string& organization_id, const std::vector<UserImportRow>& rows) override;
     bool set_password_hash(const std::string& organization_id, const std::string& user_id,
                            const std::string& password_hash) override;
+    bool set_user_active(const std::string& organization_id, const std::string& user_id, bool active) override;
+    bool sign_out_user(const std::string& organization_id, const std::string& user_id) override;
+    LoginAttemptWindow count_login_attempt(const std::string& key, Timestamp now,
+                                           std::chrono::milliseconds window) override;
+    void discount_login_attempt(const std::string& key, bool all) override;
 
     void save_token(const TokenRecord& token, std::string_view device_name) override;
     [[nodiscard]] std::optional<TokenRecord> find_valid_token(const std::string& token_hash, Timestamp now) override;

@@ -8,6 +8,7 @@
 
 #include "floorwalk/domain.h"
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -100,8 +101,15 @@ struct ImportResult {
 };
 
 struct UserImportRow {
-    User user;                                 // id is ignored; users are matched by username
+    User user;                                 // id and active are ignored; users are matched by username
     std::optional<std::string> password_hash;  // required for a new user; nullopt keeps the existing hash
+    std::optional<bool> active;                // nullopt keeps the stored state (a new user is active)
+};
+
+// One throttling key's attempts in its current window (see Store::count_login_attempt).
+struct LoginAttemptWindow {
+    int attempts = 0;
+    Timestamp window_start{};
 };
 
 // What a write changed, handed to the observer after the commit and before the writer returns, so that derived
@@ -155,12 +163,26 @@ public:
     // changes a password). false when the user does not exist.
     virtual bool set_password_hash(const std::string& organization_id, const std::string& user_id,
                                    const std::string& password_hash) = 0;
+    // Deactivating also deletes the user's tokens in the same transaction, so access ends at once (as does a user
+    // import that deactivates). false when the user does not exist.
+    virtual bool set_user_active(const std::string& organization_id, const std::string& user_id, bool active) = 0;
+    // Deletes every token of the user: signed out on every device. false when the user does not exist.
+    virtual bool sign_out_user(const std::string& organization_id, const std::string& user_id) = 0;
+
+    // Login throttling, shared by every server process on the database. Counts one attempt against `key`, in one
+    // atomic statement, and answers the attempts of its current window: the window starts at the key's first
+    // attempt and a new one starts once `window` has passed. Attempts are counted before the password is checked,
+    // so parallel attempts cannot overshoot a limit.
+    virtual LoginAttemptWindow count_login_attempt(const std::string& key, Timestamp now,
+                                                   std::chrono::milliseconds window) = 0;
+    // Takes back one counted attempt of `key` (a sign-in that succeeded), or every attempt (`all`).
+    virtual void discount_login_attempt(const std::string& key, bool all) = 0;
 
     // Tokens and devices
     // Records the token and its device (created, or renamed and given to token.user_id). A revoked device stays
     // revoked: a token saved for it is never valid, so login should refuse it first (see find_device).
     virtual void save_token(const TokenRecord& token, std::string_view device_name) = 0;
-    // nullopt when unknown, expired before `now`, or its device is revoked.
+    // nullopt when unknown, expired before `now`, its device is revoked or its user deactivated.
     [[nodiscard]] virtual std::optional<TokenRecord> find_valid_token(const std::string& token_hash,
                                                                     Timestamp now) = 0;
     virtual void delete_token(const std::string& token_hash) = 0;

@@ -2,6 +2,8 @@
 // 62 random bits.
 #include "floorwalk/uuid.h"
 
+#include "floorwalk/validation.h"
+
 #include <algorithm>
 #include <random>
 
@@ -38,6 +40,15 @@ std::string make_uuid_v7(Timestamp now) {
         random_bytes[i + 1] = static_cast<std::uint8_t>(value >> 8);
     }
     return make_uuid_v7(now, random_bytes);
+}
+
+std::string canonical_uuid(std::string_view id) {
+    std::string canonical(id);
+    if (!is_uuid(id)) return canonical;
+    for (char& c : canonical) {
+        if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return canonical;
 }
 
 }  // namespace floorwalk

@@ -15,6 +15,25 @@ void add(ValidationErrors& errors, std::string code, std::string field, std::str
     errors.push_back({std::move(code), std::move(field), std::move(message)});
 }
 
+// Keeps the first max_errors_per_record errors and counts the others in one last error.
+ValidationErrors capped(ValidationErrors errors) {
+    if (errors.size() <= max_errors_per_record) return errors;
+    const auto more = errors.size() - max_errors_per_record;
+    errors.resize(max_errors_per_record);
+    add(errors, "too_many_errors", "record",
+        std::to_string(more) + " more errors in this record are not listed: correct the ones above first");
+    return errors;
+}
+
+// A repeated field over its bound; wire::from_proto keeps at most one element more than the bound, so "more than".
+bool over_bound(ValidationErrors& errors, std::string code, const std::string& field, std::size_t size,
+                std::size_t bound, std::string_view rule) {
+    if (size <= bound) return false;
+    add(errors, std::move(code), field,
+        field + " has more than " + std::to_string(bound) + " entries: " + std::string(rule));
+    return true;
+}
+
 std::string indexed(std::string_view name, std::size_t index) {
     return std::string(name) + "[" + std::to_string(index) + "]";
 }
@@ -246,10 +265,13 @@ ValidationErrors validate_observation(const Observation& observation, const Expe
         add(errors, "ratings_required", "ratings",
             "ratings is empty: an observation rates at least one dimension of the experience model");
     }
-    check_ratings(errors, observation.ratings, model);
+    if (!over_bound(errors, "too_many_ratings", "ratings", observation.ratings.size(), max_ratings_per_observation,
+                    "an observation rates each dimension of the experience model at most once")) {
+        check_ratings(errors, observation.ratings, model);
+    }
     check_text(errors, "comment", observation.comment, max_comment_length);
     check_text(errors, "coachingAction", observation.coaching_action, max_comment_length);
-    return errors;
+    return capped(std::move(errors));
 }
 
 ValidationErrors validate_activity(const CoachingActivity& activity, Timestamp now) {
@@ -265,7 +287,10 @@ ValidationErrors validate_activity(const CoachingActivity& activity, Timestamp n
             "participantIds is empty: a coaching activity names at least one participating employee");
     }
     std::unordered_set<std::string_view> seen;
-    for (std::size_t i = 0; i < activity.participant_ids.size(); ++i) {
+    const bool too_many = over_bound(errors, "too_many_participants", "participantIds", activity.participant_ids.size(),
+                                     max_participants_per_activity,
+                                     "record a larger session as several activities, or as a team briefing");
+    for (std::size_t i = 0; !too_many && i < activity.participant_ids.size(); ++i) {
         const std::string field = indexed("participantIds", i);
         const std::string& id = activity.participant_ids[i];
         const auto before = errors.size();
@@ -276,7 +301,7 @@ ValidationErrors validate_activity(const CoachingActivity& activity, Timestamp n
         }
     }
     check_text(errors, "note", activity.note, max_note_length);
-    return errors;
+    return capped(std::move(errors));
 }
 
 ValidationErrors validate_model(const ExperienceModel& model) {
@@ -293,8 +318,15 @@ ValidationErrors validate_model(const ExperienceModel& model) {
         add(errors, "too_few_levels", "scale.levels",
             "scale.levels has " + std::to_string(levels.size()) + " level(s): a mastery scale needs at least 2");
     }
-    for (std::size_t i = 0; i < levels.size(); ++i) {
+    const bool too_many_levels = over_bound(errors, "too_many_levels", "scale.levels", levels.size(),
+                                            max_model_levels, "a mastery scale has a handful of levels");
+    for (std::size_t i = 0; !too_many_levels && i < levels.size(); ++i) {
         const std::string base = indexed("scale.levels", i);
+        if (levels[i].level < min_mastery_level || levels[i].level > max_mastery_level) {
+            add(errors, "level_out_of_range", base + ".level",
+                base + ".level is " + std::to_string(levels[i].level) + ": levels are whole numbers from " +
+                    std::to_string(min_mastery_level) + " to " + std::to_string(max_mastery_level));
+        }
         if (i > 0 && levels[i].level <= levels[i - 1].level) {
             add(errors, "levels_not_increasing", base + ".level",
                 base + ".level is " + std::to_string(levels[i].level) + ", not greater than the previous level " +
@@ -313,7 +345,10 @@ ValidationErrors validate_model(const ExperienceModel& model) {
     }
     std::unordered_set<std::string_view> ids;
     std::unordered_set<std::string_view> names;
-    for (std::size_t i = 0; i < model.dimensions.size(); ++i) {
+    const bool too_many_dimensions =
+        over_bound(errors, "too_many_dimensions", "dimensions", model.dimensions.size(), max_model_dimensions,
+                   "an experience model has a handful of dimensions that every employee can master");
+    for (std::size_t i = 0; !too_many_dimensions && i < model.dimensions.size(); ++i) {
         const Dimension& dimension = model.dimensions[i];
         const std::string base = indexed("dimensions", i);
         auto before = errors.size();
@@ -329,6 +364,10 @@ ValidationErrors validate_model(const ExperienceModel& model) {
                 base + ".name is " + quote(dimension.name) + ", the name of an earlier dimension: names must be unique");
         }
         check_text(errors, base + ".description", dimension.description, max_comment_length);
+        if (over_bound(errors, "too_many_behaviours", base + ".behaviours", dimension.behaviours.size(),
+                       max_behaviours_per_dimension, "describe a dimension with a few observable behaviours")) {
+            continue;
+        }
         for (std::size_t k = 0; k < dimension.behaviours.size(); ++k) {
             check_required_text(errors, indexed(base + ".behaviours", k), dimension.behaviours[k], max_comment_length,
                                 "the behaviour's text");
@@ -383,7 +422,9 @@ ValidationErrors validate_user(const User& user) {
             "unitIds is empty: a " + std::string(to_string(user.role)) + " is assigned to at least one unit");
     }
     std::unordered_set<std::string_view> seen;
-    for (std::size_t i = 0; i < user.unit_ids.size(); ++i) {
+    const bool too_many = over_bound(errors, "too_many_units", "unitIds", user.unit_ids.size(), max_units_per_user,
+                                     "assign the user to the units above them instead (a region covers its stores)");
+    for (std::size_t i = 0; !too_many && i < user.unit_ids.size(); ++i) {
         const std::string field = indexed("unitIds", i);
         const auto count = errors.size();
         check_id(errors, field, user.unit_ids[i], "the unit's id");
@@ -392,7 +433,7 @@ ValidationErrors validate_user(const User& user) {
                 field + " is " + quote(user.unit_ids[i]) + ", already listed: name each unit once");
         }
     }
-    return errors;
+    return capped(std::move(errors));
 }
 
 ValidationErrors validate_kpi(const KpiValue& kpi) {
@@ -421,6 +462,23 @@ ValidationErrors validate_settings(const OrganizationSettings& settings) {
     if (settings.due_after_days < 1) {
         add(errors, "due_after_days_too_small", "dueAfterDays",
             "dueAfterDays is " + std::to_string(settings.due_after_days) + ": it must be at least 1 day");
+    }
+    return errors;
+}
+
+ValidationErrors validate_device_id(std::string_view device_id) {
+    constexpr std::size_t max_device_id_length = 128;
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+               c == '~' || c == ':' || c == '-';
+    };
+    ValidationErrors errors;
+    if (device_id.empty() || device_id.size() > max_device_id_length ||
+        !std::all_of(device_id.begin(), device_id.end(), allowed)) {
+        add(errors, "device_id_invalid", "deviceId",
+            "deviceId is " + (device_id.empty() ? std::string("empty") : quote(device_id)) + ": a device id is 1 to " +
+                std::to_string(max_device_id_length) +
+                " letters, digits or . _ ~ : - (a UUID made on the device is a good choice)");
     }
     return errors;
 }

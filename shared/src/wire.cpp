@@ -4,6 +4,9 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "floorwalk/validation.h"
+
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <stdexcept>
@@ -20,8 +23,21 @@ void assign(google::protobuf::RepeatedPtrField<std::string>* out, const std::vec
     for (const auto& value : values) *out->Add() = value;
 }
 
-std::vector<std::string> to_vector(const google::protobuf::RepeatedPtrField<std::string>& values) {
-    return {values.begin(), values.end()};
+// The first `bound + 1` values at most: validation refuses more than `bound` (saying "more than"), so copying
+// the rest of a hostile message would only waste memory (see the max_* bounds in validation.h).
+std::vector<std::string> to_vector(const google::protobuf::RepeatedPtrField<std::string>& values, std::size_t bound) {
+    const auto count = std::min(static_cast<std::size_t>(values.size()), bound + 1);
+    return {values.begin(), values.begin() + static_cast<int>(count)};
+}
+
+// The first `bound + 1` elements of a repeated message field at most, converted by `convert`.
+template <typename Element, typename Convert>
+auto bounded(const google::protobuf::RepeatedPtrField<Element>& values, std::size_t bound, Convert convert) {
+    std::vector<decltype(convert(values.Get(0)))> result;
+    const auto count = std::min(static_cast<std::size_t>(values.size()), bound + 1);
+    result.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) result.push_back(convert(values.Get(static_cast<int>(i))));
+    return result;
 }
 
 }  // namespace
@@ -152,7 +168,12 @@ void to_proto(const Employee& in, pb::Employee* out) {
 }
 
 User from_proto(const pb::User& in) {
-    return {in.id(), in.username(), in.display_name(), from_proto(in.role()), to_vector(in.unit_ids())};
+    return {in.id(),
+            in.username(),
+            in.display_name(),
+            from_proto(in.role()),
+            to_vector(in.unit_ids(), max_units_per_user),
+            !in.has_active() || in.active()};
 }
 
 void to_proto(const User& in, pb::User* out) {
@@ -161,6 +182,7 @@ void to_proto(const User& in, pb::User* out) {
     out->set_display_name(in.display_name);
     out->set_role(to_proto(in.role));
     assign(out->mutable_unit_ids(), in.unit_ids);
+    out->set_active(in.active);
 }
 
 OrganizationSettings from_proto(const pb::OrganizationSettings& in) {
@@ -177,11 +199,13 @@ ExperienceModel from_proto(const pb::ExperienceModel& in) {
     model.id = in.id();
     model.version = in.version();
     model.name = in.name();
-    for (const auto& level : in.scale().levels()) model.scale.levels.push_back({level.level(), level.label()});
+    model.scale.levels = bounded(in.scale().levels(), max_model_levels, [](const pb::MasteryLevel& level) {
+        return MasteryLevel{level.level(), level.label()};
+    });
     model.scale.mastery_threshold = in.scale().mastery_threshold();
-    for (const auto& d : in.dimensions()) {
-        model.dimensions.push_back({d.id(), d.name(), d.description(), to_vector(d.behaviours())});
-    }
+    model.dimensions = bounded(in.dimensions(), max_model_dimensions, [](const pb::Dimension& d) {
+        return Dimension{d.id(), d.name(), d.description(), to_vector(d.behaviours(), max_behaviours_per_dimension)};
+    });
     return model;
 }
 
@@ -214,12 +238,14 @@ Observation from_proto(const pb::Observation& in) {
     o.observer_id = in.observer_id();
     o.observed_at = from_proto(in.observed_at());
     o.model_version = in.model_version();
-    for (const auto& rating : in.ratings()) o.ratings.push_back({rating.dimension_id(), rating.level()});
+    o.ratings = bounded(in.ratings(), max_ratings_per_observation,
+                        [](const pb::Rating& rating) { return Rating{rating.dimension_id(), rating.level()}; });
     o.comment = in.comment();
     o.coaching_action = in.coaching_action();
     o.revision = in.revision();
     o.base_revision = in.base_revision();
     o.deleted = in.deleted();
+    if (in.has_received_at()) o.received_at = from_proto(in.received_at());
     return o;
 }
 
@@ -240,6 +266,8 @@ void to_proto(const Observation& in, pb::Observation* out) {
     out->set_revision(in.revision);
     out->set_base_revision(in.base_revision);
     out->set_deleted(in.deleted);
+    // Set by the server only: a record that does not carry it leaves the message's own value alone.
+    if (in.received_at != Timestamp{}) to_proto(in.received_at, out->mutable_received_at());
 }
 
 CoachingActivity from_proto(const pb::CoachingActivity& in) {
@@ -248,11 +276,12 @@ CoachingActivity from_proto(const pb::CoachingActivity& in) {
     a.manager_id = in.manager_id();
     a.kind = from_proto(in.kind());
     a.occurred_at = from_proto(in.occurred_at());
-    a.participant_ids = to_vector(in.participant_ids());
+    a.participant_ids = to_vector(in.participant_ids(), max_participants_per_activity);
     a.note = in.note();
     a.revision = in.revision();
     a.base_revision = in.base_revision();
     a.deleted = in.deleted();
+    if (in.has_received_at()) a.received_at = from_proto(in.received_at());
     return a;
 }
 
@@ -266,6 +295,8 @@ void to_proto(const CoachingActivity& in, pb::CoachingActivity* out) {
     out->set_revision(in.revision);
     out->set_base_revision(in.base_revision);
     out->set_deleted(in.deleted);
+    // Set by the server only: a record that does not carry it leaves the message's own value alone.
+    if (in.received_at != Timestamp{}) to_proto(in.received_at, out->mutable_received_at());
 }
 
 KpiValue from_proto(const pb::KpiValue& in) { return {in.unit_id(), in.period(), in.metric(), in.value()}; }

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 using namespace floorwalk;
 using namespace floorwalk::server;
 using namespace floorwalk::server::test;
@@ -138,4 +141,67 @@ TEST_CASE_METHOD(AuthFixture, "authentication records when a device was last see
     REQUIRE(devices.size() == 1);
     CHECK(devices[0].last_seen == clock.now());
     CHECK(devices[0].name == "Pixel");
+}
+
+TEST_CASE_METHOD(AuthFixture, "every spelling of the organisation shares one allowance; a lock holds for the right password") {
+    for (const auto& spelling : {std::string("acme"), std::string("ACME"), std::string("Acme"), acme.id,
+                                 std::string("aCmE")}) {
+        auto wrong = attempt("manager", "wrong");
+        wrong.organization = spelling;
+        REQUIRE(auth.login(wrong).failure == LoginFailure::invalid_credentials);
+    }
+    // Five failures in all: the account is locked, whatever the spelling, even with the right password.
+    for (const auto& spelling : {std::string("acme"), std::string("ACME"), acme.id}) {
+        auto right = attempt("manager");
+        right.organization = spelling;
+        right.remote_address = "10.9.9.9";
+        CHECK(auth.login(right).failure == LoginFailure::throttled);
+    }
+}
+
+TEST_CASE_METHOD(AuthFixture, "parallel attempts are counted before hashing and cannot overshoot the limit") {
+    std::atomic<int> verified_wrong{0};
+    std::atomic<int> throttled{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 16; ++i) {
+        threads.emplace_back([&, i] {
+            auto wrong = attempt("manager", "wrong");
+            wrong.remote_address = "10.1.0." + std::to_string(i);  // many addresses: only the account limits
+            const auto result = auth.login(wrong);
+            if (result.failure == LoginFailure::invalid_credentials) ++verified_wrong;
+            if (result.failure == LoginFailure::throttled) ++throttled;
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(verified_wrong == 5);  // exactly the allowance reached the password check
+    CHECK(throttled == 11);
+}
+
+TEST_CASE_METHOD(AuthFixture, "a deactivated user is signed out at once and cannot sign in; reactivated, they can") {
+    const auto signed_in = auth.login(attempt("manager"));
+    REQUIRE_FALSE(signed_in.failure);
+    REQUIRE(auth.authenticate("Bearer " + signed_in.token).caller);
+
+    REQUIRE(store->set_user_active(acme.id, signed_in.user.id, false));
+    CHECK_FALSE(store->find_valid_token(hash_token(signed_in.token), clock.now()));
+    CHECK(auth.authenticate("Bearer " + signed_in.token).failure == AuthFailure::expired_or_revoked);
+    CHECK(auth.login(attempt("manager")).failure == LoginFailure::user_deactivated);
+    CHECK(auth.login(attempt("manager", "wrong")).failure == LoginFailure::invalid_credentials);  // says nothing
+
+    REQUIRE(store->set_user_active(acme.id, signed_in.user.id, true));
+    CHECK_FALSE(auth.login(attempt("manager")).failure);
+}
+
+TEST_CASE_METHOD(AuthFixture, "a user import that deactivates signs the user out") {
+    const auto signed_in = auth.login(attempt("manager"));
+    REQUIRE_FALSE(signed_in.failure);
+    UserImportRow row{signed_in.user, std::nullopt, false};
+    REQUIRE(store->import_users(acme.id, {row}).errors.empty());
+    CHECK_FALSE(store->find_user(acme.id, signed_in.user.id)->user.active);
+    CHECK(auth.authenticate("Bearer " + signed_in.token).failure == AuthFailure::expired_or_revoked);
+    // A row without the flag keeps the state.
+    row.active.reset();
+    row.user.display_name = "Renamed";
+    REQUIRE(store->import_users(acme.id, {row}).applied == 1);
+    CHECK_FALSE(store->find_user(acme.id, signed_in.user.id)->user.active);
 }

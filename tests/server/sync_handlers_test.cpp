@@ -268,3 +268,51 @@ TEST_CASE_METHOD(SyncFixture, "a manager pulls only his units' employees; tenant
     CHECK(answer.results(0).status() == pb::ACCEPTED);
     CHECK(pull(manager).observations_size() == 1);
 }
+
+TEST_CASE_METHOD(SyncFixture, "one observation with 600,000 ratings is rejected alone, with a small answer") {
+    const auto token = login("manager");
+    pb::PushRequest in = push_request({make_observation("e1", 3, clock.now())});
+    auto* huge = in.add_observations();
+    wire::to_proto(make_observation("e2", 3, clock.now()), huge);
+    for (int i = 0; i < 600'000; ++i) {
+        auto* rating = huge->add_ratings();
+        rating->set_dimension_id("welcome");
+        rating->set_level(9);
+    }
+    auto request = make_request("POST", "/api/v1/sync/push", in.SerializeAsString(), "application/x-protobuf");
+    const auto response = call(request, token);
+    REQUIRE(response.status == 200);
+    CHECK(response.body.size() < 2000);
+    const auto answer = from_json<pb::PushResponse>(response.body);
+    REQUIRE(answer.results_size() == 2);
+    CHECK(answer.results(0).status() == pb::ACCEPTED);
+    CHECK(answer.results(1).status() == pb::REJECTED);
+    CHECK(answer.results(1).error().code() == "too_many_ratings");
+    CHECK_THAT(answer.results(1).error().message(), Contains("more than 50"));
+}
+
+TEST_CASE_METHOD(SyncFixture, "an activity naming 100,000 participants is rejected with one short error") {
+    const auto token = login("manager");
+    auto activity = make_activity({"e1"}, clock.now());
+    for (int i = 0; i < 100'000; ++i) activity.participant_ids.push_back("ghost-" + std::to_string(i));
+    const auto response = push(token, push_request({}, {activity}));
+    REQUIRE(response.status == 200);
+    CHECK(response.body.size() < 2000);
+    const auto answer = from_json<pb::PushResponse>(response.body);
+    REQUIRE(answer.results_size() == 1);
+    CHECK(answer.results(0).error().code() == "too_many_participants");
+}
+
+TEST_CASE_METHOD(SyncFixture, "pulled records carry receivedAt, the time the server accepted them") {
+    const auto token = login("manager");
+    const auto accepted_at = clock.now();
+    push_ok(token, {make_observation("e1", 3, clock.now() - std::chrono::hours(30))},
+            {make_activity({"e1"}, clock.now() - std::chrono::hours(30))});
+    clock.advance(std::chrono::minutes(5));
+    const auto page = pull(token);
+    REQUIRE(page.observations_size() == 1);
+    REQUIRE(page.observations(0).has_received_at());
+    CHECK(wire::from_proto(page.observations(0).received_at()) == accepted_at);
+    REQUIRE(page.activities_size() == 1);
+    CHECK(wire::from_proto(page.activities(0).received_at()) == accepted_at);
+}

@@ -755,3 +755,64 @@ TEST_CASE("messages never echo invalid UTF-8 and shorten long values") {
     CHECK(long_errors[0].message.find(std::string(41, 'x')) == std::string::npos);
     CHECK(long_errors[0].message.find(std::string(40, 'x') + "...") != std::string::npos);
 }
+
+TEST_CASE("every repeated field of a record is bounded, and its rule speaks once") {
+    SECTION("ratings: each dimension at most once, so at most max_ratings_per_observation") {
+        auto o = observation();
+        o.ratings.assign(max_ratings_per_observation + 1, {"welcome", 9});
+        const auto errors = validate_observation(o, model(), now());
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == "too_many_ratings");
+        CHECK(errors[0].field == "ratings");
+    }
+    SECTION("participants") {
+        auto a = activity();
+        a.participant_ids.clear();
+        for (std::size_t i = 0; i <= max_participants_per_activity; ++i) a.participant_ids.push_back("E" + std::to_string(i));
+        const auto errors = validate_activity(a, now());
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == "too_many_participants");
+        a.participant_ids.pop_back();
+        CHECK(validate_activity(a, now()).empty());
+    }
+    SECTION("a user's units") {
+        auto u = user();
+        u.unit_ids.clear();
+        for (std::size_t i = 0; i <= max_units_per_user; ++i) u.unit_ids.push_back("S" + std::to_string(i));
+        const auto errors = validate_user(u);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == "too_many_units");
+    }
+    SECTION("a model's dimensions, levels and behaviours, and the range of level values") {
+        auto m = model();
+        m.dimensions.clear();
+        for (std::size_t i = 0; i <= max_model_dimensions; ++i)
+            m.dimensions.push_back({"d" + std::to_string(i), "D" + std::to_string(i), "", {}});
+        CHECK(validate_model(m).at(0).code == "too_many_dimensions");
+
+        m = model();
+        m.dimensions[0].behaviours.assign(max_behaviours_per_dimension + 1, "Smiles");
+        CHECK(validate_model(m).at(0).code == "too_many_behaviours");
+
+        m = model();
+        m.scale.levels.clear();
+        for (int i = 0; i <= static_cast<int>(max_model_levels); ++i) m.scale.levels.push_back({i, "L"});
+        CHECK(validate_model(m).at(0).code == "too_many_levels");
+
+        m = model();
+        m.scale.levels.back().level = max_mastery_level + 1;
+        const auto errors = validate_model(m);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == "level_out_of_range");
+    }
+    SECTION("a record with many faults lists at most max_errors_per_record, then counts the rest") {
+        auto o = observation();
+        o.ratings.clear();
+        for (std::size_t i = 0; i < max_ratings_per_observation; ++i) o.ratings.push_back({"nope" + std::to_string(i), 99});
+        const auto errors = validate_observation(o, model(), now());
+        REQUIRE(errors.size() == max_errors_per_record + 1);
+        CHECK(errors.back().code == "too_many_errors");
+        CHECK(errors.back().message.find(std::to_string(2 * max_ratings_per_observation - max_errors_per_record)) !=
+              std::string::npos);
+    }
+}

@@ -1,6 +1,7 @@
 // The wire: domain <-> protobuf conversions, binary and JSON round trips of every message of floorwalk.proto, and the
 // JSON mapping's shape (lowerCamelCase keys, enum names, RFC 3339 times, null rates, every key printed).
 #include "floorwalk/time.h"
+#include "floorwalk/validation.h"
 #include "floorwalk/wire.h"
 
 #include <catch2/catch.hpp>
@@ -220,11 +221,17 @@ pb::UserImport user_import_message() {
     m.set_role(pb::DIRECTOR);
     m.add_unit_ids("R01");
     m.set_password("s3cret-enough");
+    m.set_active(false);
     return m;
 }
 pb::UsersImport users_import_message() {
     pb::UsersImport m;
     *m.add_users() = user_import_message();
+    return m;
+}
+pb::UsersResponse users_response_message() {
+    pb::UsersResponse m;
+    *m.add_users() = user_message();
     return m;
 }
 pb::KpisImport kpis_import_message() {
@@ -402,6 +409,7 @@ std::vector<std::unique_ptr<Message>> all_samples() {
     add(employees_import_message());
     add(user_import_message());
     add(users_import_message());
+    add(users_response_message());
     add(kpi_message());
     add(kpis_import_message());
     add(import_response_message());
@@ -815,4 +823,29 @@ TEST_CASE("set_value turns numbers JSON cannot carry into null") {
     const std::string json = wire::to_json(d);
     CHECK(contains(json, "\"masteryRate\":null"));
     CHECK(contains(json, "\"coverage\":null"));
+}
+
+TEST_CASE("conversion copies at most one element more than each bound, whatever the message holds") {
+    pb::Observation observation;
+    for (int i = 0; i < 100'000; ++i) observation.add_ratings()->set_dimension_id("welcome");
+    CHECK(wire::from_proto(observation).ratings.size() == max_ratings_per_observation + 1);
+
+    pb::CoachingActivity activity;
+    for (int i = 0; i < 100'000; ++i) activity.add_participant_ids("E1");
+    CHECK(wire::from_proto(activity).participant_ids.size() == max_participants_per_activity + 1);
+
+    pb::User user;
+    for (int i = 0; i < 100'000; ++i) user.add_unit_ids("S1");
+    CHECK(wire::from_proto(user).unit_ids.size() == max_units_per_user + 1);
+
+    pb::ExperienceModel model;
+    for (int i = 0; i < 1'000; ++i) model.mutable_scale()->add_levels()->set_level(i);
+    for (int i = 0; i < 1'000; ++i) {
+        auto* dimension = model.add_dimensions();
+        for (int k = 0; k < 100; ++k) dimension->add_behaviours("b");
+    }
+    const auto converted = wire::from_proto(model);
+    CHECK(converted.scale.levels.size() == max_model_levels + 1);
+    REQUIRE(converted.dimensions.size() == max_model_dimensions + 1);
+    CHECK(converted.dimensions[0].behaviours.size() == max_behaviours_per_dimension + 1);
 }

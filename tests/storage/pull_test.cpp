@@ -354,3 +354,26 @@ TEST_CASE("concurrent pushes never make a pull skip or repeat a record", "[pull]
         CHECK(count == 1);
     }
 }
+
+TEST_CASE("another author's activity reaches a manager with only his employees and without its note", "[pull][scope]") {
+    StoreFixture f;
+    f.push("mgr.paris", {}, {activity(uuid(2), {"e-paris-1"})});
+    f.push("hq", {}, {activity(uuid(5), {"e-paris-2", "e-lyon-2"})});
+
+    const auto paris = f.store->pull(f.caller("mgr.paris"), "", 100);
+    REQUIRE(paris.activities.size() == 2);
+    const auto& own = paris.activities[0];
+    CHECK(own.id == uuid(2));
+    CHECK(own.note == "Debrief");  // his own, whole
+    const auto& other = paris.activities[1];
+    CHECK(other.id == uuid(5));
+    CHECK(other.participant_ids == std::vector<std::string>{"e-paris-2"});
+    CHECK(other.note.empty());
+
+    const auto hq = f.store->pull(f.caller("hq"), "", 100);
+    const auto whole = std::find_if(hq.activities.begin(), hq.activities.end(),
+                                    [](const CoachingActivity& a) { return a.id == uuid(5); });
+    REQUIRE(whole != hq.activities.end());
+    CHECK(whole->participant_ids == std::vector<std::string>{"e-paris-2", "e-lyon-2"});
+    CHECK(whole->note == "Debrief");
+}

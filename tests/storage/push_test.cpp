@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 
 using namespace floorwalk;
@@ -481,4 +482,65 @@ TEST_CASE("a record rated against an older model version stays valid after a new
     auto current = observation(uuid(3), "e-paris-1", {{"farewell", 3}});
     current.model_version = 2;
     CHECK(f.push_one("mgr.paris", current).status == PushStatus::accepted);
+}
+
+TEST_CASE("a record id in upper case is the same record as in lower case", "[push]") {
+    StoreFixture f;
+    auto upper = [](std::string id) {
+        for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return id;
+    };
+    const std::string id = "0190b6a2-4c1e-7d3f-9a2b-5e6f7a8b9c0d";
+    REQUIRE(upper(id) != id);
+
+    const auto first = f.push_one("mgr.paris", observation(upper(id), "e-paris-1"));
+    CHECK(first.status == PushStatus::accepted);
+    CHECK(first.id == upper(id));  // the outcome names the id as sent, so the client can match it
+    const auto resent = f.push_one("mgr.paris", observation(id, "e-paris-1"));
+    CHECK(resent.status == PushStatus::duplicate);
+    CHECK(resent.id == id);
+    const auto stored = f.observations();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].id == id);  // stored in the canonical, lower-case form
+
+    const auto a = f.push("mgr.paris", {}, {activity(upper("0190b6a2-4c1e-7d3f-9a2b-5e6f7a8b9c0e"), {"e-paris-1"})});
+    CHECK(a[0].status == PushStatus::accepted);
+    const auto b = f.push("mgr.paris", {}, {activity("0190b6a2-4c1e-7d3f-9a2b-5e6f7a8b9c0e", {"e-paris-1"})});
+    CHECK(b[0].status == PushStatus::duplicate);
+}
+
+TEST_CASE("a record dated after its employee was made inactive is refused; one made before is kept", "[push]") {
+    StoreFixture f;
+    // Switched off now (imports stamp the wall clock), so the phone's clock decides on which side a record falls.
+    auto employees = f.store->employees(f.org);
+    const auto it = std::find_if(employees.begin(), employees.end(), [](const Employee& e) { return e.id == "e-paris-1"; });
+    REQUIRE(it != employees.end());
+    Employee leaver = *it;
+    leaver.active = false;
+    REQUIRE(f.store->import_employees(f.org, {leaver}).errors.empty());
+    const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+
+    auto before = observation(uuid(1), "e-paris-1");
+    before.observed_at = now - std::chrono::hours(2);  // made offline while he was still there
+    auto after = observation(uuid(2), "e-paris-1");
+    after.observed_at = now + std::chrono::hours(2);
+    const auto outcomes = f.store->push(f.caller("mgr.paris"), {before, after}, {}, now + std::chrono::hours(3));
+    CHECK(outcomes[0].status == PushStatus::accepted);
+    CHECK(outcomes[1].status == PushStatus::rejected);
+    CHECK(outcomes[1].error_code == "employee_inactive");
+    CHECK(outcomes[1].error_message.find("made inactive on") != std::string::npos);
+
+    // An activity naming him after he left is refused the same way; deleting the kept observation is allowed.
+    auto coaching = activity(uuid(3), {"e-paris-1"});
+    coaching.occurred_at = now + std::chrono::hours(1);
+    CHECK(f.store->push(f.caller("mgr.paris"), {}, {coaching}, now + std::chrono::hours(3))[0].error_code ==
+          "employee_inactive");
+    CHECK(f.store->push(f.caller("mgr.paris"), {deleted(before)}, {}, now + std::chrono::hours(3))[0].status ==
+          PushStatus::accepted);
+
+    // Reactivated: records are welcome again.
+    leaver.active = true;
+    REQUIRE(f.store->import_employees(f.org, {leaver}).errors.empty());
+    CHECK(f.store->push(f.caller("mgr.paris"), {after}, {}, now + std::chrono::hours(3))[0].status ==
+          PushStatus::accepted);
 }

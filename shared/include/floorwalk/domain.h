@@ -38,6 +38,7 @@ struct User {
     std::string display_name;
     Role role = Role::unspecified;
     std::vector<std::string> unit_ids;
+    bool active = true;  // a deactivated user cannot sign in and holds no valid token
     friend bool operator==(const User&, const User&) = default;
 };
 
@@ -97,6 +98,7 @@ struct Observation {
     int revision = 1;
     int base_revision = 0;
     bool deleted = false;
+    Timestamp received_at{};  // when the server accepted this revision (pulls fill it); unset (the epoch) otherwise
     friend bool operator==(const Observation&, const Observation&) = default;
 };
 
@@ -110,6 +112,7 @@ struct CoachingActivity {
     int revision = 1;
     int base_revision = 0;
     bool deleted = false;
+    Timestamp received_at{};  // when the server accepted this revision (pulls fill it); unset (the epoch) otherwise
     friend bool operator==(const CoachingActivity&, const CoachingActivity&) = default;
 };
 

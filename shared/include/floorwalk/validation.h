@@ -43,7 +43,13 @@ namespace floorwalk {
 //   period_invalid            a KPI period that is neither YYYY-MM nor an existing ISO week YYYY-Www
 //   value_not_finite          a KPI value that is NaN or infinite
 //   min_group_size_too_small / due_after_days_too_small   a setting below 1
-//   unit_no_root, unit_several_roots, unit_parent_unknown, unit_cycle, unit_id_duplicate   (UnitTree::validate)
+//   unit_no_root, unit_several_roots, unit_parent_unknown, unit_cycle, unit_id_duplicate, unit_too_deep,
+//   too_many_problems          (UnitTree::validate)
+//   too_many_ratings, too_many_participants, too_many_units, too_many_dimensions, too_many_levels,
+//   too_many_behaviours        a repeated field over its bound (max_* below)
+//   level_out_of_range         a scale level outside [min_mastery_level, max_mastery_level]
+//   too_many_errors            the record had more than max_errors_per_record errors; the rest are counted
+//   device_id_invalid          a device id outside [A-Za-z0-9._~:-]{1,128}
 struct ValidationError {
     std::string code;     // stable, e.g. "rating_level_out_of_scale"
     std::string field;    // e.g. "ratings[2].level"
@@ -59,6 +65,20 @@ inline constexpr auto max_clock_skew = std::chrono::hours(24);
 inline constexpr Timestamp earliest_record_time{std::chrono::milliseconds(946'684'800'000)};
 inline constexpr std::size_t max_id_length = 128;    // ids, usernames and metric names, in code points
 inline constexpr std::size_t max_name_length = 200;  // names, labels and job titles, in code points
+
+// Bounds on every repeated field of a record, so that no record, however crafted, makes a large structure, a
+// large answer or a long loop. wire::from_proto copies at most one element more than each bound (enough for the
+// rule to say "more than"), whatever the message held.
+inline constexpr std::size_t max_model_dimensions = 50;
+inline constexpr std::size_t max_model_levels = 20;
+inline constexpr std::size_t max_behaviours_per_dimension = 30;
+inline constexpr int min_mastery_level = 0;  // level values lie in [min_mastery_level, max_mastery_level]
+inline constexpr int max_mastery_level = 100;
+inline constexpr std::size_t max_ratings_per_observation = max_model_dimensions;  // each dimension at most once
+inline constexpr std::size_t max_participants_per_activity = 100;
+inline constexpr std::size_t max_units_per_user = 500;
+// A record answers at most this many errors, then one that counts the rest.
+inline constexpr std::size_t max_errors_per_record = 10;
 
 [[nodiscard]] bool is_uuid(std::string_view text);  // canonical 8-4-4-4-12 hex form, any version
 // Number of Unicode code points of UTF-8 text; nullopt when the bytes are not valid UTF-8 (overlong forms,
@@ -83,5 +103,8 @@ inline constexpr std::size_t max_name_length = 200;  // names, labels and job ti
 [[nodiscard]] ValidationErrors validate_user(const User& user);
 [[nodiscard]] ValidationErrors validate_kpi(const KpiValue& kpi);
 [[nodiscard]] ValidationErrors validate_settings(const OrganizationSettings& settings);
+// A device id names a phone or a browser in URLs (POST /admin/devices/{deviceId}/revoke): 1 to 128 characters
+// that a URL path carries as they are (letters, digits and . _ ~ : -), so that every device can be revoked.
+[[nodiscard]] ValidationErrors validate_device_id(std::string_view device_id);
 
 }  // namespace floorwalk

@@ -1,5 +1,6 @@
 #include "support/ledger.h"
 
+#include "floorwalk/uuid.h"
 #include "floorwalk/wire.h"
 
 #include <algorithm>
@@ -75,11 +76,14 @@ std::vector<std::string> Ledger::acknowledge(const pb::PushRequest& request, con
             ++accepted_;
         else if (result.status() != pb::DUPLICATE || !duplicates_confirm)
             continue;
+        // The server stores an id in its canonical form (a UUID in lower case): "0192F3A4-..." and "0192f3a4-..."
+        // are one record, and pulls name it in lower case.
+        const auto key = canonical_uuid(id);
         if (is_observation) {
-            if (observations_.insert_or_assign(id, wire::from_proto(request.observations(i))).second)
-                observation_order_.push_back(id);
+            if (observations_.insert_or_assign(key, wire::from_proto(request.observations(i))).second)
+                observation_order_.push_back(key);
         } else {
-            activities_[id] = wire::from_proto(request.activities(i - request.observations_size()));
+            activities_[key] = wire::from_proto(request.activities(i - request.observations_size()));
         }
     }
     return problems;

@@ -53,9 +53,7 @@ const std::string& Authenticator::dummy_hash() {
 
 std::optional<Organization> Authenticator::find_organization(const std::string& name_or_id) {
     if (auto by_name = store_.find_organization_by_name(name_or_id)) return by_name;
-    for (auto& organization : store_.organizations())
-        if (organization.id == name_or_id) return organization;
-    return std::nullopt;
+    return store_.find_organization(name_or_id);
 }
 
 LoginResult Authenticator::login(const LoginAttempt& attempt) {

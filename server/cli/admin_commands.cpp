@@ -6,7 +6,7 @@
 #include "auth/password.h"
 #include "demo/demo_data.h"
 #include "indicators/indicator_service.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 
 #include <fstream>
 #include <iomanip>

@@ -5,7 +5,7 @@
 #include "auth/authenticator.h"
 #include "http/http_server.h"
 #include "indicators/indicator_service.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 
 #include <charconv>
 #include <chrono>

@@ -4,7 +4,7 @@
 
 namespace floorwalk::server {
 
-std::shared_ptr<const ExperienceModel> ModelCache::get(sqlite::Connection& db, const std::string& organization_id,
+std::shared_ptr<const ExperienceModel> ModelCache::get(db::Connection& db, const std::string& organization_id,
                                                        int version) {
     auto key = std::make_pair(organization_id, version);
     {

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "floorwalk/domain.h"
-#include "storage/sqlite.h"
+#include "database/database.h"
 
 #include <map>
 #include <memory>
@@ -18,7 +18,7 @@ namespace floorwalk::server {
 class ModelCache {
 public:
     // The stored version, or nullptr when the organisation has no such version.
-    [[nodiscard]] std::shared_ptr<const ExperienceModel> get(sqlite::Connection& db, const std::string& organization_id,
+    [[nodiscard]] std::shared_ptr<const ExperienceModel> get(db::Connection& db, const std::string& organization_id,
                                                              int version);
 
 private:

@@ -8,15 +8,15 @@ namespace {
 constexpr const char* unit_columns = "id, coalesce(parent_id, ''), name, kind";
 constexpr const char* employee_columns = "id, unit_id, display_name, job_title, active";
 
-Unit read_unit(const sqlite::Statement& row) {
+Unit read_unit(const db::Statement& row) {
     return Unit{row.text(0), row.text(1), row.text(2), unit_kind_from_column(row.text(3))};
 }
 
-Employee read_employee(const sqlite::Statement& row) {
+Employee read_employee(const db::Statement& row) {
     return Employee{row.text(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0};
 }
 
-std::vector<std::string> load_user_units(sqlite::Connection& db, const std::string& organization_id,
+std::vector<std::string> load_user_units(db::Connection& db, const std::string& organization_id,
                                          const std::string& user_id) {
     auto statement =
         db.prepare("SELECT unit_id FROM user_units WHERE organization_id = ?1 AND user_id = ?2 ORDER BY position");
@@ -28,7 +28,7 @@ std::vector<std::string> load_user_units(sqlite::Connection& db, const std::stri
 
 constexpr const char* user_columns = "id, username, display_name, role, password_hash, active";
 
-StoredUser read_user(sqlite::Connection& db, const std::string& organization_id, const sqlite::Statement& row) {
+StoredUser read_user(db::Connection& db, const std::string& organization_id, const db::Statement& row) {
     StoredUser stored;
     stored.organization_id = organization_id;
     stored.user.id = row.text(0);
@@ -43,86 +43,62 @@ StoredUser read_user(sqlite::Connection& db, const std::string& organization_id,
 
 }  // namespace
 
-std::string json_string_array(const std::vector<std::string>& values) {
-    std::string json = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i > 0) json += ',';
-        json += '"';
-        for (const char c : values[i]) {
-            switch (c) {
-                case '"': json += "\\\""; break;
-                case '\\': json += "\\\\"; break;
-                default:
-                    if (static_cast<unsigned char>(c) < 0x20) {
-                        char escaped[8];
-                        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                        json += escaped;
-                    } else {
-                        json += c;
-                    }
-            }
-        }
-        json += '"';
-    }
-    json += ']';
-    return json;
-}
-
-std::optional<Organization> load_organization(sqlite::Connection& db, const std::string& organization_id) {
+std::optional<Organization> load_organization(db::Connection& db, const std::string& organization_id) {
     auto statement = db.prepare("SELECT id, name FROM organizations WHERE id = ?1");
     statement.bind_all(organization_id);
     if (!statement.step()) return std::nullopt;
     return Organization{statement.text(0), statement.text(1)};
 }
 
-std::optional<OrganizationSettings> load_settings(sqlite::Connection& db, const std::string& organization_id) {
+std::optional<OrganizationSettings> load_settings(db::Connection& db, const std::string& organization_id) {
     auto statement = db.prepare("SELECT min_group_size, due_after_days FROM organizations WHERE id = ?1");
     statement.bind_all(organization_id);
     if (!statement.step()) return std::nullopt;
     return OrganizationSettings{statement.integer(0), statement.integer(1)};
 }
 
-std::vector<Unit> load_units(sqlite::Connection& db, const std::string& organization_id) {
+std::vector<Unit> load_units(db::Connection& db, const std::string& organization_id) {
     auto statement =
-        db.prepare(std::string("SELECT ") + unit_columns + " FROM units WHERE organization_id = ?1 ORDER BY rowid");
+        db.prepare(std::string("SELECT ") + unit_columns + " FROM units WHERE organization_id = ?1 ORDER BY " +
+                   std::string(db.insertion_order()));
     statement.bind_all(organization_id);
     std::vector<Unit> units;
     while (statement.step()) units.push_back(read_unit(statement));
     return units;
 }
 
-std::vector<Unit> load_units_in(sqlite::Connection& db, const std::string& organization_id,
+std::vector<Unit> load_units_in(db::Connection& db, const std::string& organization_id,
                                 const std::string& unit_ids_json) {
-    auto statement = db.prepare(std::string("SELECT ") + unit_columns +
-                                " FROM units WHERE organization_id = ?1"
-                                " AND id IN (SELECT value FROM json_each(?2)) ORDER BY rowid");
+    auto statement = db.prepare(std::string("SELECT ") + unit_columns + " FROM units WHERE organization_id = ?1 AND id IN (" +
+                                db.id_list(2) + ") ORDER BY " + std::string(db.insertion_order()));
     statement.bind_all(organization_id, unit_ids_json);
     std::vector<Unit> units;
     while (statement.step()) units.push_back(read_unit(statement));
     return units;
 }
 
-std::vector<Employee> load_employees(sqlite::Connection& db, const std::string& organization_id) {
+std::vector<Employee> load_employees(db::Connection& db, const std::string& organization_id) {
     auto statement = db.prepare(std::string("SELECT ") + employee_columns +
-                                " FROM employees WHERE organization_id = ?1 ORDER BY rowid");
+                                " FROM employees WHERE organization_id = ?1 ORDER BY " +
+                                std::string(db.insertion_order()));
     statement.bind_all(organization_id);
     std::vector<Employee> employees;
     while (statement.step()) employees.push_back(read_employee(statement));
     return employees;
 }
 
-std::vector<Employee> load_employees_in(sqlite::Connection& db, const std::string& organization_id,
+std::vector<Employee> load_employees_in(db::Connection& db, const std::string& organization_id,
                                         const std::string& unit_ids_json) {
     auto statement = db.prepare(std::string("SELECT ") + employee_columns +
-                                " FROM employees WHERE organization_id = ?1"
-                                " AND unit_id IN (SELECT value FROM json_each(?2)) ORDER BY rowid");
+                                " FROM employees WHERE organization_id = ?1 AND unit_id IN (" + db.id_list(2) +
+                                ") ORDER BY " + std::string(db.insertion_order()));
     statement.bind_all(organization_id, unit_ids_json);
     std::vector<Employee> employees;
     while (statement.step()) employees.push_back(read_employee(statement));
     return employees;
 }
 
-std::optional<Employee> load_employee(sqlite::Connection& db, const std::string& organization_id,
+std::optional<Employee> load_employee(db::Connection& db, const std::string& organization_id,
                                       const std::string& employee_id) {
     auto statement = db.prepare(std::string("SELECT ") + employee_columns +
                                 " FROM employees WHERE organization_id = ?1 AND id = ?2");
@@ -131,7 +107,7 @@ std::optional<Employee> load_employee(sqlite::Connection& db, const std::string&
     return read_employee(statement);
 }
 
-std::optional<EmployeeStatus> load_employee_status(sqlite::Connection& db, const std::string& organization_id,
+std::optional<EmployeeStatus> load_employee_status(db::Connection& db, const std::string& organization_id,
                                                    const std::string& employee_id) {
     auto statement = db.prepare(
         "SELECT unit_id, active, inactive_since FROM employees WHERE organization_id = ?1 AND id = ?2");
@@ -145,11 +121,11 @@ std::optional<EmployeeStatus> load_employee_status(sqlite::Connection& db, const
     return status;
 }
 
-void delete_user_tokens(sqlite::Connection& db, const std::string& organization_id, const std::string& user_id) {
+void delete_user_tokens(db::Connection& db, const std::string& organization_id, const std::string& user_id) {
     db.prepare("DELETE FROM tokens WHERE organization_id = ?1 AND user_id = ?2").bind_all(organization_id, user_id).run();
 }
 
-std::optional<StoredUser> load_user(sqlite::Connection& db, const std::string& organization_id,
+std::optional<StoredUser> load_user(db::Connection& db, const std::string& organization_id,
                                     const std::string& user_id) {
     auto statement =
         db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 AND id = ?2");
@@ -158,7 +134,7 @@ std::optional<StoredUser> load_user(sqlite::Connection& db, const std::string& o
     return read_user(db, organization_id, statement);
 }
 
-std::optional<StoredUser> load_user_by_username(sqlite::Connection& db, const std::string& organization_id,
+std::optional<StoredUser> load_user_by_username(db::Connection& db, const std::string& organization_id,
                                                 std::string_view username) {
     auto statement =
         db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 AND username = ?2");
@@ -167,23 +143,24 @@ std::optional<StoredUser> load_user_by_username(sqlite::Connection& db, const st
     return read_user(db, organization_id, statement);
 }
 
-std::vector<User> load_users(sqlite::Connection& db, const std::string& organization_id) {
+std::vector<User> load_users(db::Connection& db, const std::string& organization_id) {
     auto statement =
-        db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 ORDER BY rowid");
+        db.prepare(std::string("SELECT ") + user_columns + " FROM users WHERE organization_id = ?1 ORDER BY " +
+                   std::string(db.insertion_order()));
     statement.bind_all(organization_id);
     std::vector<User> users;
     while (statement.step()) users.push_back(read_user(db, organization_id, statement).user);
     return users;
 }
 
-std::optional<int> latest_model_version(sqlite::Connection& db, const std::string& organization_id) {
+std::optional<int> latest_model_version(db::Connection& db, const std::string& organization_id) {
     auto statement = db.prepare("SELECT max(version) FROM models WHERE organization_id = ?1");
     statement.bind_all(organization_id);
     if (!statement.step() || statement.is_null(0)) return std::nullopt;
     return statement.integer(0);
 }
 
-std::optional<ExperienceModel> load_model(sqlite::Connection& db, const std::string& organization_id, int version) {
+std::optional<ExperienceModel> load_model(db::Connection& db, const std::string& organization_id, int version) {
     ExperienceModel model;
     {
         auto statement = db.prepare(
@@ -221,7 +198,7 @@ std::optional<ExperienceModel> load_model(sqlite::Connection& db, const std::str
     return model;
 }
 
-std::vector<KpiValue> load_kpis(sqlite::Connection& db, const std::string& organization_id) {
+std::vector<KpiValue> load_kpis(db::Connection& db, const std::string& organization_id) {
     auto statement = db.prepare(
         "SELECT unit_id, period, metric, value FROM kpis WHERE organization_id = ?1"
         " ORDER BY unit_id, period, metric");

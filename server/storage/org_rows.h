@@ -2,7 +2,7 @@
 #pragma once
 
 #include "floorwalk/domain.h"
-#include "storage/sqlite.h"
+#include "database/database.h"
 #include "storage/store.h"
 
 #include <cstdint>
@@ -16,48 +16,47 @@ namespace floorwalk::server {
 [[nodiscard]] inline std::int64_t to_millis(Timestamp t) { return t.time_since_epoch().count(); }
 [[nodiscard]] inline Timestamp from_millis(std::int64_t ms) { return Timestamp(std::chrono::milliseconds(ms)); }
 
-// A JSON array of strings, for the `json_each(?)` parameters that pass id lists to SQL.
-[[nodiscard]] std::string json_string_array(const std::vector<std::string>& values);
+using db::json_string_array;
 
-[[nodiscard]] std::optional<Organization> load_organization(sqlite::Connection& db, const std::string& organization_id);
-[[nodiscard]] std::optional<OrganizationSettings> load_settings(sqlite::Connection& db,
+[[nodiscard]] std::optional<Organization> load_organization(db::Connection& db, const std::string& organization_id);
+[[nodiscard]] std::optional<OrganizationSettings> load_settings(db::Connection& db,
                                                                 const std::string& organization_id);
 
 // In the order they were first imported.
-[[nodiscard]] std::vector<Unit> load_units(sqlite::Connection& db, const std::string& organization_id);
+[[nodiscard]] std::vector<Unit> load_units(db::Connection& db, const std::string& organization_id);
 // The units whose ids are in `unit_ids_json` (a json_string_array), in import order.
-[[nodiscard]] std::vector<Unit> load_units_in(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::vector<Unit> load_units_in(db::Connection& db, const std::string& organization_id,
                                               const std::string& unit_ids_json);
-[[nodiscard]] std::vector<Employee> load_employees(sqlite::Connection& db, const std::string& organization_id);
+[[nodiscard]] std::vector<Employee> load_employees(db::Connection& db, const std::string& organization_id);
 // The employees whose current unit is in `unit_ids_json`.
-[[nodiscard]] std::vector<Employee> load_employees_in(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::vector<Employee> load_employees_in(db::Connection& db, const std::string& organization_id,
                                                       const std::string& unit_ids_json);
-[[nodiscard]] std::optional<Employee> load_employee(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::optional<Employee> load_employee(db::Connection& db, const std::string& organization_id,
                                                     const std::string& employee_id);
 // What push needs of an employee: his current unit and since when he is inactive (nullopt while active).
 struct EmployeeStatus {
     std::string unit_id;
     std::optional<Timestamp> inactive_since;
 };
-[[nodiscard]] std::optional<EmployeeStatus> load_employee_status(sqlite::Connection& db,
+[[nodiscard]] std::optional<EmployeeStatus> load_employee_status(db::Connection& db,
                                                                  const std::string& organization_id,
                                                                  const std::string& employee_id);
 
-[[nodiscard]] std::optional<StoredUser> load_user(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::optional<StoredUser> load_user(db::Connection& db, const std::string& organization_id,
                                                   const std::string& user_id);
-[[nodiscard]] std::optional<StoredUser> load_user_by_username(sqlite::Connection& db,
+[[nodiscard]] std::optional<StoredUser> load_user_by_username(db::Connection& db,
                                                               const std::string& organization_id,
                                                               std::string_view username);
-[[nodiscard]] std::vector<User> load_users(sqlite::Connection& db, const std::string& organization_id);
+[[nodiscard]] std::vector<User> load_users(db::Connection& db, const std::string& organization_id);
 // Deletes every token of the user: a new password must end the sessions the old one opened (a stolen phone, a
 // leaked password), on every device.
-void delete_user_tokens(sqlite::Connection& db, const std::string& organization_id, const std::string& user_id);
+void delete_user_tokens(db::Connection& db, const std::string& organization_id, const std::string& user_id);
 
-[[nodiscard]] std::optional<int> latest_model_version(sqlite::Connection& db, const std::string& organization_id);
-[[nodiscard]] std::optional<ExperienceModel> load_model(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::optional<int> latest_model_version(db::Connection& db, const std::string& organization_id);
+[[nodiscard]] std::optional<ExperienceModel> load_model(db::Connection& db, const std::string& organization_id,
                                                         int version);
 
-[[nodiscard]] std::vector<KpiValue> load_kpis(sqlite::Connection& db, const std::string& organization_id);
+[[nodiscard]] std::vector<KpiValue> load_kpis(db::Connection& db, const std::string& organization_id);
 
 // Parsing of the stored enumeration names; an unknown name (a database edited by hand) reads as unspecified.
 [[nodiscard]] Role role_from_column(const std::string& text);

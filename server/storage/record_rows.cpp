@@ -7,7 +7,7 @@ namespace floorwalk::server {
 // ---------------------------------------------------------------------------------------------------------------
 // Observations
 
-std::optional<RecordHead> observation_head(sqlite::Connection& db, const std::string& organization_id,
+std::optional<RecordHead> observation_head(db::Connection& db, const std::string& organization_id,
                                            const std::string& id) {
     auto statement =
         db.prepare("SELECT revision, observer_id, deleted FROM observations WHERE organization_id = ?1 AND id = ?2");
@@ -16,7 +16,7 @@ std::optional<RecordHead> observation_head(sqlite::Connection& db, const std::st
     return RecordHead{statement.integer(0), statement.text(1), statement.integer(2) != 0};
 }
 
-std::vector<Rating> load_ratings(sqlite::Connection& db, const std::string& organization_id, const std::string& id,
+std::vector<Rating> load_ratings(db::Connection& db, const std::string& organization_id, const std::string& id,
                                  int revision) {
     auto statement = db.prepare(
         "SELECT dimension_id, level FROM observation_ratings"
@@ -27,7 +27,7 @@ std::vector<Rating> load_ratings(sqlite::Connection& db, const std::string& orga
     return ratings;
 }
 
-std::optional<Observation> load_observation_revision(sqlite::Connection& db, const std::string& organization_id,
+std::optional<Observation> load_observation_revision(db::Connection& db, const std::string& organization_id,
                                                      const std::string& id, int revision) {
     auto statement = db.prepare(
         "SELECT employee_id, observer_id, observed_at, model_version, comment, coaching_action, base_revision, deleted"
@@ -49,7 +49,7 @@ std::optional<Observation> load_observation_revision(sqlite::Connection& db, con
     return observation;
 }
 
-void write_observation(sqlite::Connection& db, const std::string& organization_id, const Observation& observation,
+void write_observation(db::Connection& db, const std::string& organization_id, const Observation& observation,
                        Timestamp received_at, std::int64_t seq) {
     db.prepare(
           "INSERT INTO observation_revisions (organization_id, id, revision, base_revision, employee_id, observer_id,"
@@ -86,7 +86,7 @@ void write_observation(sqlite::Connection& db, const std::string& organization_i
         .run();
 }
 
-void for_each_current_observation(sqlite::Connection& db, const std::string& organization_id,
+void for_each_current_observation(db::Connection& db, const std::string& organization_id,
                                   const std::function<void(const Observation&)>& visit) {
     // One pass over current rows joined with their ratings, in id order; rows of one observation are adjacent.
     auto statement = db.prepare(
@@ -122,7 +122,7 @@ void for_each_current_observation(sqlite::Connection& db, const std::string& org
 // ---------------------------------------------------------------------------------------------------------------
 // Coaching activities
 
-std::optional<RecordHead> activity_head(sqlite::Connection& db, const std::string& organization_id,
+std::optional<RecordHead> activity_head(db::Connection& db, const std::string& organization_id,
                                         const std::string& id) {
     auto statement =
         db.prepare("SELECT revision, manager_id, deleted FROM activities WHERE organization_id = ?1 AND id = ?2");
@@ -131,7 +131,7 @@ std::optional<RecordHead> activity_head(sqlite::Connection& db, const std::strin
     return RecordHead{statement.integer(0), statement.text(1), statement.integer(2) != 0};
 }
 
-std::vector<std::string> load_participants(sqlite::Connection& db, const std::string& organization_id,
+std::vector<std::string> load_participants(db::Connection& db, const std::string& organization_id,
                                            const std::string& id, int revision) {
     auto statement = db.prepare(
         "SELECT employee_id FROM activity_participants"
@@ -142,7 +142,7 @@ std::vector<std::string> load_participants(sqlite::Connection& db, const std::st
     return participants;
 }
 
-std::optional<CoachingActivity> load_activity_revision(sqlite::Connection& db, const std::string& organization_id,
+std::optional<CoachingActivity> load_activity_revision(db::Connection& db, const std::string& organization_id,
                                                        const std::string& id, int revision) {
     auto statement = db.prepare(
         "SELECT manager_id, kind, occurred_at, note, base_revision, deleted"
@@ -162,7 +162,7 @@ std::optional<CoachingActivity> load_activity_revision(sqlite::Connection& db, c
     return activity;
 }
 
-void write_activity(sqlite::Connection& db, const std::string& organization_id, const CoachingActivity& activity,
+void write_activity(db::Connection& db, const std::string& organization_id, const CoachingActivity& activity,
                     Timestamp received_at, std::int64_t seq) {
     const std::string kind(to_string(activity.kind));
     db.prepare(
@@ -193,7 +193,7 @@ void write_activity(sqlite::Connection& db, const std::string& organization_id, 
         .run();
 }
 
-void for_each_current_activity(sqlite::Connection& db, const std::string& organization_id,
+void for_each_current_activity(db::Connection& db, const std::string& organization_id,
                                const std::function<void(const CoachingActivity&)>& visit) {
     auto statement = db.prepare(
         "SELECT a.id, a.revision, a.manager_id, a.kind, a.occurred_at, a.note, p.employee_id"

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "floorwalk/domain.h"
-#include "storage/sqlite.h"
+#include "database/database.h"
 
 #include <cstdint>
 #include <functional>
@@ -20,31 +20,31 @@ struct RecordHead {
     bool deleted = false;   // the latest revision is a tombstone
 };
 
-[[nodiscard]] std::optional<RecordHead> observation_head(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::optional<RecordHead> observation_head(db::Connection& db, const std::string& organization_id,
                                                          const std::string& id);
 // One stored revision as the client sent it (observer_id is the author).
-[[nodiscard]] std::optional<Observation> load_observation_revision(sqlite::Connection& db,
+[[nodiscard]] std::optional<Observation> load_observation_revision(db::Connection& db,
                                                                    const std::string& organization_id,
                                                                    const std::string& id, int revision);
-[[nodiscard]] std::vector<Rating> load_ratings(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::vector<Rating> load_ratings(db::Connection& db, const std::string& organization_id,
                                                const std::string& id, int revision);
 // Appends `observation` to the history and makes it the current revision.
-void write_observation(sqlite::Connection& db, const std::string& organization_id, const Observation& observation,
+void write_observation(db::Connection& db, const std::string& organization_id, const Observation& observation,
                        Timestamp received_at, std::int64_t seq);
 // Current revisions, tombstones excluded, ordered by id.
-void for_each_current_observation(sqlite::Connection& db, const std::string& organization_id,
+void for_each_current_observation(db::Connection& db, const std::string& organization_id,
                                   const std::function<void(const Observation&)>& visit);
 
-[[nodiscard]] std::optional<RecordHead> activity_head(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::optional<RecordHead> activity_head(db::Connection& db, const std::string& organization_id,
                                                       const std::string& id);
-[[nodiscard]] std::optional<CoachingActivity> load_activity_revision(sqlite::Connection& db,
+[[nodiscard]] std::optional<CoachingActivity> load_activity_revision(db::Connection& db,
                                                                      const std::string& organization_id,
                                                                      const std::string& id, int revision);
-[[nodiscard]] std::vector<std::string> load_participants(sqlite::Connection& db, const std::string& organization_id,
+[[nodiscard]] std::vector<std::string> load_participants(db::Connection& db, const std::string& organization_id,
                                                          const std::string& id, int revision);
-void write_activity(sqlite::Connection& db, const std::string& organization_id, const CoachingActivity& activity,
+void write_activity(db::Connection& db, const std::string& organization_id, const CoachingActivity& activity,
                     Timestamp received_at, std::int64_t seq);
-void for_each_current_activity(sqlite::Connection& db, const std::string& organization_id,
+void for_each_current_activity(db::Connection& db, const std::string& organization_id,
                                const std::function<void(const CoachingActivity&)>& visit);
 
 }  // namespace floorwalk::server

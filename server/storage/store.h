@@ -1,8 +1,7 @@
 // The server's storage interface: everything the HTTP layer, the CLI and the indicator index need from the
-// database. Narrow enough that a PostgreSQL implementation can sit beside SqliteStore without touching them.
+// database, whatever engine holds it (sync/sql_store.h runs it on SQLite or PostgreSQL).
 //
-// Threading: every method may be called from any thread concurrently. Implementations serialise writes through
-// one writer and serve reads from their own connections.
+// Threading: every method may be called from any thread concurrently.
 // Scoping: every method takes the organisation id; no method reads or writes across organisations.
 #pragma once
 
@@ -146,6 +145,8 @@ public:
 
     // Organisations
     [[nodiscard]] virtual std::vector<Organization> organizations() = 0;
+    [[nodiscard]] virtual std::optional<Organization> find_organization(const std::string& organization_id) = 0;
+    // Names match without regard to ASCII case ("demo", "Demo" and "DEMO" are one organisation).
     [[nodiscard]] virtual std::optional<Organization> find_organization_by_name(std::string_view name) = 0;
     // Returns the existing one when the name is taken.
     virtual Organization create_organization(std::string_view name) = 0;

@@ -9,7 +9,7 @@
 #include "http_client.h"
 #include "indicators/indicator_service.h"
 #include "raw_database.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 
 #include <atomic>
 #include <chrono>

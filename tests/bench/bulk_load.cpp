@@ -1,8 +1,8 @@
 #include "bulk_load.h"
 
 #include "storage/record_rows.h"
-#include "storage/sqlite.h"
-#include "storage/sqlite_store.h"
+#include "database/sqlite/sqlite_connection.h"
+#include "sync/sql_store.h"
 
 #include <chrono>
 #include <map>
@@ -26,18 +26,18 @@ double bulk_load(const std::filesystem::path& data_dir, const BenchOrganization&
             observer_of_store.push_back(user_ids.at(organization.manager_username(s)));
     }
 
-    using server::sqlite::Connection;
-    using server::sqlite::Transaction;
-    Connection db(server::database_path(data_dir), Connection::Mode::read_write);
+    using server::db::SqliteConnection;
+    SqliteConnection db(server::database_path(data_dir), SqliteConnection::Mode::read_write);
     // Random ids land all over the B-trees: a page cache that holds them turns each insert into memory work.
     // No fsync: a crash of the benchmark loses nothing anyone needs.
     db.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -4194304; PRAGMA busy_timeout = 5000;");
     std::int64_t seq = 0;
-    if (auto last = db.prepare("SELECT last_seq FROM change_sequence WHERE id = 1"); last.step()) seq = last.int64(0);
+    if (auto last = db.prepare("SELECT change_seq FROM organizations WHERE id = ?1"); last.bind_all(organization_id).step())
+        seq = last.int64(0);
 
     constexpr long long batches_per_transaction = 200;
     for (long long index = first; index < end;) {
-        Transaction transaction(db, Transaction::Kind::immediate);
+        db.execute("BEGIN IMMEDIATE");
         for (long long n = 0; n < batches_per_transaction && index < end; ++n, ++index) {
             const auto& observer = observer_of_store.at(static_cast<std::size_t>(organization.batch_store(index)));
             for (auto& observation : organization.batch(index, total)) {
@@ -45,8 +45,8 @@ double bulk_load(const std::filesystem::path& data_dir, const BenchOrganization&
                 server::write_observation(db, organization_id, observation, now, ++seq);
             }
         }
-        db.prepare("UPDATE change_sequence SET last_seq = ?1 WHERE id = 1").bind_all(seq).run();
-        transaction.commit();
+        db.prepare("UPDATE organizations SET change_seq = ?2 WHERE id = ?1").bind_all(organization_id, seq).run();
+        db.execute("COMMIT");
     }
     db.execute("PRAGMA wal_checkpoint(TRUNCATE);");
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

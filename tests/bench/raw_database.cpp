@@ -1,7 +1,7 @@
 #include "raw_database.h"
 
-#include "storage/sqlite.h"
-#include "storage/sqlite_store.h"
+#include "database/sqlite/sqlite_connection.h"
+#include "sync/sql_store.h"
 
 #include <map>
 #include <stdexcept>
@@ -9,8 +9,7 @@
 namespace floorwalk::bench {
 namespace {
 
-using server::sqlite::Connection;
-using server::sqlite::Transaction;
+using server::db::SqliteConnection;
 
 std::int64_t millis(Timestamp t) { return t.time_since_epoch().count(); }
 
@@ -40,7 +39,7 @@ std::optional<double> NaiveFigures::transformation_rate() const {
 struct RawDatabase::Impl {
     std::string organization_id;
     std::vector<std::string> observer_of_store;
-    std::unique_ptr<Connection> db;
+    std::unique_ptr<SqliteConnection> db;
     std::int64_t seq = 0;
 };
 
@@ -54,10 +53,11 @@ RawDatabase::RawDatabase(const std::filesystem::path& data_dir, const BenchOrgan
         for (int s = 0; s < organization.stores(); ++s)
             impl_->observer_of_store.push_back(user_ids.at(organization.manager_username(s)));
     }
-    impl_->db = std::make_unique<Connection>(server::database_path(data_dir), Connection::Mode::read_write);
+    impl_->db = std::make_unique<SqliteConnection>(server::database_path(data_dir), SqliteConnection::Mode::read_write);
     if (impl_->db->pragma("journal_mode = WAL") != "wal") throw std::runtime_error("WAL is not available");
     impl_->db->execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-    auto last = impl_->db->prepare("SELECT last_seq FROM change_sequence WHERE id = 1");
+    auto last = impl_->db->prepare("SELECT change_seq FROM organizations WHERE id = ?1");
+    last.bind_all(impl_->organization_id);
     if (last.step()) impl_->seq = last.int64(0);
 }
 
@@ -67,7 +67,7 @@ void RawDatabase::insert(const std::vector<Observation>& observations, int store
     auto& db = *impl_->db;
     const auto& organization = impl_->organization_id;
     const auto& observer = impl_->observer_of_store.at(static_cast<std::size_t>(store));
-    Transaction transaction(db, Transaction::Kind::immediate);
+    db.execute("BEGIN IMMEDIATE");
     for (const auto& o : observations) {
         const auto seq = ++impl_->seq;
         db.prepare(
@@ -94,8 +94,8 @@ void RawDatabase::insert(const std::vector<Observation>& observations, int store
                       o.comment, o.coaching_action, o.deleted, millis(now), seq)
             .run();
     }
-    db.prepare("UPDATE change_sequence SET last_seq = ?1 WHERE id = 1").bind_all(impl_->seq).run();
-    transaction.commit();
+    db.prepare("UPDATE organizations SET change_seq = ?2 WHERE id = ?1").bind_all(organization, impl_->seq).run();
+    db.execute("COMMIT");
 }
 
 NaiveFigures RawDatabase::naive(const std::string& unit_id, const IndicatorParams& params,

@@ -5,7 +5,7 @@
 #include "indicator_fixture.h"
 
 #include "floorwalk/wire.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 
 #include <catch2/catch.hpp>
 #include <google/protobuf/util/message_differencer.h>

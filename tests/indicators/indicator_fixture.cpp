@@ -3,7 +3,7 @@
 #include "auth/password.h"
 #include "floorwalk/time.h"
 #include "floorwalk/wire.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 
 #include <catch2/catch.hpp>
 

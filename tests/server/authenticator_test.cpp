@@ -1,6 +1,6 @@
 #include "auth/authenticator.h"
 #include "auth/token.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,7 @@
 // subprocess that prints its listening line and exits 0 on SIGTERM.
 #include "auth/password.h"
 #include "cli/cli.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 #include "support/fixtures.h"
 #include "support/http_client.h"
 #include "support/json.h"

@@ -1,6 +1,6 @@
 #include "api/imports.h"
 #include "auth/password.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // Login throttling over the database: keys, windows, atomic counting, and what a success takes back.
 #include "auth/login_throttle.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>

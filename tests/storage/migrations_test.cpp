@@ -1,18 +1,21 @@
 // Migrations: versioned, recorded, idempotent, and refusing a database from a newer build.
 #include "store_fixture.h"
 
+#include "database/sqlite/sqlite_connection.h"
+#include "database/sqlite/sqlite_engine.h"
+#include "database/sqlite/sqlite_schema.h"
 #include "floorwalk/validation.h"
-#include "storage/migrations.h"
+#include "sync/sql_store.h"
 
 #include <catch2/catch.hpp>
 
 using namespace floorwalk;
 using namespace floorwalk::test;
-namespace sqlite = floorwalk::server::sqlite;
+namespace db = floorwalk::server::db;
 
 namespace {
 
-int count(sqlite::Connection& db, const std::string& sql) {
+int count(db::Connection& db, const std::string& sql) {
     auto statement = db.prepare(sql);
     REQUIRE(statement.step());
     return statement.integer(0);
@@ -21,7 +24,7 @@ int count(sqlite::Connection& db, const std::string& sql) {
 }  // namespace
 
 TEST_CASE("migrations are numbered from 1 without gaps", "[migrations]") {
-    const auto& all = server::migrations();
+    const auto& all = db::sqlite_migrations();
     REQUIRE_FALSE(all.empty());
     for (std::size_t i = 0; i < all.size(); ++i) {
         CHECK(all[i].version == static_cast<int>(i + 1));
@@ -32,41 +35,61 @@ TEST_CASE("migrations are numbered from 1 without gaps", "[migrations]") {
 
 TEST_CASE("running the migrations twice applies each once", "[migrations]") {
     TempDir dir;
-    sqlite::Connection db(dir.path() / "test.db", sqlite::Connection::Mode::read_write);
-    const int latest = server::migrations().back().version;
-    CHECK(server::run_migrations(db) == latest);
+    const int latest = db::sqlite_migrations().back().version;
+    {
+        const auto engine = db::open_sqlite_engine(dir.path());  // migrates
+        CHECK(db::run_migrations(*engine, db::sqlite_migrations()) == latest);
+    }
+    db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
     CHECK(count(db, "SELECT count(*) FROM schema_migrations") == latest);
     CHECK(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'observations'") == 1);
-    CHECK(count(db, "SELECT last_seq FROM change_sequence") == 0);
-
-    CHECK(server::run_migrations(db) == latest);
-    CHECK(count(db, "SELECT count(*) FROM schema_migrations") == latest);
-    CHECK(count(db, "SELECT count(*) FROM change_sequence") == 1);
+    CHECK(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'change_sequence'") == 0);
 }
 
-TEST_CASE("reopening a store keeps its schema version and database id", "[migrations]") {
+TEST_CASE("migration 3 starts every organisation's counter at the old database-wide sequence", "[migrations]") {
+    TempDir dir;
+    {
+        // A database as a build of migrations 1 and 2 left it: two organisations, the sequence at 41.
+        db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+        db.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER "
+            "NOT NULL)");
+        const auto& all = db::sqlite_migrations();
+        for (int version = 1; version <= 2; ++version) {
+            db.execute(all[static_cast<std::size_t>(version - 1)].sql);
+            db.prepare("INSERT INTO schema_migrations VALUES (?1, 'old', 0)").bind_all(version).run();
+        }
+        db.execute(
+            "UPDATE change_sequence SET last_seq = 41;"
+            " INSERT INTO organizations (id, name, created_at) VALUES ('o1', 'Acme', 0), ('o2', 'Globex', 0);");
+    }
+    const auto store = server::open_sqlite_store(dir.path());
+    CHECK(store->find_organization_by_name("ACME")->id == "o1");
+    db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+    CHECK(count(db, "SELECT change_seq FROM organizations WHERE id = 'o1'") == 41);
+    CHECK(count(db, "SELECT change_seq FROM organizations WHERE id = 'o2'") == 41);
+}
+
+TEST_CASE("reopening a store keeps its database id", "[migrations]") {
     TempDir dir;
     std::string id;
     {
-        server::SqliteStore store(dir.path());
-        CHECK(store.schema_version() == server::migrations().back().version);
+        server::SqlStore store(db::open_sqlite_engine(dir.path()));
         id = store.database_id();
         CHECK(is_uuid(id));
     }
-    server::SqliteStore again(dir.path());
-    CHECK(again.schema_version() == server::migrations().back().version);
+    server::SqlStore again(db::open_sqlite_engine(dir.path()));
     CHECK(again.database_id() == id);
-    sqlite::Connection db(dir.path() / "floorwalk.db", sqlite::Connection::Mode::read_write);
-    CHECK(count(db, "SELECT count(*) FROM schema_migrations") == server::migrations().back().version);
+    db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+    CHECK(count(db, "SELECT count(*) FROM schema_migrations") == db::sqlite_migrations().back().version);
 }
 
 TEST_CASE("a database migrated by a newer build is refused", "[migrations]") {
     TempDir dir;
-    { server::SqliteStore store(dir.path()); }
+    { const auto store = server::open_sqlite_store(dir.path()); }
     {
-        sqlite::Connection db(dir.path() / "floorwalk.db", sqlite::Connection::Mode::read_write);
+        db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
         db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)");
-        CHECK_THROWS_WITH(server::run_migrations(db), Catch::Contains("newer"));
     }
     CHECK_THROWS_WITH(server::open_sqlite_store(dir.path()), Catch::Contains("version 999"));
 }

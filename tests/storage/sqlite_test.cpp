@@ -1,17 +1,18 @@
-// The SQLite RAII layer: cached statements, transactions that roll back, errors with SQLite's codes.
+// The SQLite engine: cached statements, sessions that roll back, errors with SQLite's codes.
 #include "store_fixture.h"
 
-#include "storage/sqlite.h"
+#include "database/sqlite/sqlite_connection.h"
+#include "database/sqlite/sqlite_engine.h"
 
 #include <sqlite3.h>
 #include <catch2/catch.hpp>
 
 using namespace floorwalk::test;
-namespace sqlite = floorwalk::server::sqlite;
+namespace db = floorwalk::server::db;
 
 namespace {
 
-int count(sqlite::Connection& db) {
+int count(db::Connection& db) {
     auto statement = db.prepare("SELECT count(*) FROM t");
     REQUIRE(statement.step());
     return statement.integer(0);
@@ -21,7 +22,7 @@ int count(sqlite::Connection& db) {
 
 TEST_CASE("statements bind, step and read every type", "[sqlite]") {
     TempDir dir;
-    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    db::SqliteConnection db(dir.path() / "t.db", db::SqliteConnection::Mode::read_write);
     db.execute("CREATE TABLE t (a TEXT, b INTEGER, c REAL, d TEXT)");
     db.prepare("INSERT INTO t VALUES (?1, ?2, ?3, ?4)")
         .bind(1, std::string("é\0x", 4))
@@ -41,7 +42,7 @@ TEST_CASE("statements bind, step and read every type", "[sqlite]") {
 
 TEST_CASE("a cached statement is reused, and a nested use of the same query gets its own", "[sqlite]") {
     TempDir dir;
-    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    db::SqliteConnection db(dir.path() / "t.db", db::SqliteConnection::Mode::read_write);
     db.execute("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3);");
     const std::string sql = "SELECT n FROM t WHERE n >= ?1 ORDER BY n";
     int pairs = 0;
@@ -64,32 +65,41 @@ TEST_CASE("a cached statement is reused, and a nested use of the same query gets
     }
 }
 
-TEST_CASE("a transaction left without commit rolls back", "[sqlite]") {
+TEST_CASE("a write session left without commit rolls back", "[sqlite]") {
     TempDir dir;
-    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
-    db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)");
+    const auto engine = db::open_sqlite_engine(dir.path());
+    {
+        auto session = engine->begin(db::SessionKind::write);
+        session->db().execute("CREATE TABLE t (n INTEGER PRIMARY KEY)");
+        session->commit();
+    }
     try {
-        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
-        db.execute("INSERT INTO t VALUES (1)");
-        db.execute("INSERT INTO t VALUES (1)");  // violates the primary key
-        transaction.commit();
-    } catch (const sqlite::Error& e) {
-        CHECK(e.code() == SQLITE_CONSTRAINT_PRIMARYKEY);
+        auto session = engine->begin(db::SessionKind::write);
+        session->db().execute("INSERT INTO t VALUES (1)");
+        session->db().execute("INSERT INTO t VALUES (1)");  // violates the primary key
+        session->commit();
+    } catch (const db::Error& e) {
+        CHECK(e.code() == std::to_string(SQLITE_CONSTRAINT_PRIMARYKEY));
+        CHECK(db::is_unique_violation(e));
         CHECK(std::string(e.what()).find("INSERT INTO t") != std::string::npos);
     }
-    CHECK(count(db) == 0);
     {
-        sqlite::Transaction transaction(db, sqlite::Transaction::Kind::immediate);
-        db.execute("INSERT INTO t VALUES (2)");
-        transaction.commit();
+        auto session = engine->begin(db::SessionKind::single);
+        CHECK(count(session->db()) == 0);
     }
-    CHECK(count(db) == 1);
+    {
+        auto session = engine->begin(db::SessionKind::write);
+        session->db().execute("INSERT INTO t VALUES (2)");
+        session->commit();
+    }
+    auto session = engine->begin(db::SessionKind::single);
+    CHECK(count(session->db()) == 1);
 }
 
 TEST_CASE("preparing bad SQL names the statement", "[sqlite]") {
     TempDir dir;
-    sqlite::Connection db(dir.path() / "t.db", sqlite::Connection::Mode::read_write);
+    db::SqliteConnection db(dir.path() / "t.db", db::SqliteConnection::Mode::read_write);
     CHECK_THROWS_WITH(db.prepare("SELEKT 1"), Catch::Contains("SELEKT"));
-    CHECK_THROWS_AS(sqlite::Connection(dir.path() / "missing" / "t.db", sqlite::Connection::Mode::read_only),
-                    sqlite::Error);
+    CHECK_THROWS_AS(db::SqliteConnection(dir.path() / "missing" / "t.db", db::SqliteConnection::Mode::read_only),
+                    db::Error);
 }

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "floorwalk/domain.h"
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 #include "storage/store.h"
 
 #include <filesystem>

@@ -309,6 +309,10 @@ constexpr std::string_view per_organization_counters = R"sql(
 ALTER TABLE organizations ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
 UPDATE organizations SET change_seq = (SELECT last_seq FROM change_sequence WHERE id = 1);
 DROP TABLE change_sequence;
+-- The last change of the organisation's data (units, employees, users, model, settings, KPIs) rather than of its
+-- records: a reader that keeps a copy of that data (the indicators) reads it again when this moves.
+ALTER TABLE organizations ADD COLUMN data_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE organizations SET data_seq = change_seq;
 
 -- Organisation names are matched without regard to ASCII case, by a key the server computes (the same on every
 -- engine): "demo", "Demo" and "DEMO" are one organisation.

@@ -1,6 +1,6 @@
 #include "support/api_fixture.h"
 
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 #include "support/json.h"
 
 #include <stdexcept>

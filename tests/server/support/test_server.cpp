@@ -1,6 +1,6 @@
 #include "support/test_server.h"
 
-#include "storage/sqlite_store.h"
+#include "sync/sql_store.h"
 
 namespace floorwalk::server::test {
 

@@ -1,4 +1,4 @@
-#include "storage/imports.h"
+#include "sync/imports.h"
 
 #include "floorwalk/unit_tree.h"
 #include "floorwalk/uuid.h"
@@ -69,7 +69,7 @@ std::optional<std::size_t> earlier_row(std::map<Key, std::size_t>& seen, const K
 
 std::string row_name(std::size_t index) { return "row " + std::to_string(index + 1); }
 
-std::unordered_set<std::string> stored_unit_ids(sqlite::Connection& db, const std::string& organization_id) {
+std::unordered_set<std::string> stored_unit_ids(db::Connection& db, const std::string& organization_id) {
     std::unordered_set<std::string> ids;
     for (auto& unit : load_units(db, organization_id)) ids.insert(std::move(unit.id));
     return ids;
@@ -126,7 +126,7 @@ bool same_units(std::vector<std::string> a, std::vector<std::string> b) {
     return a == b;
 }
 
-void write_user_units(sqlite::Connection& db, const std::string& organization_id, const std::string& user_id,
+void write_user_units(db::Connection& db, const std::string& organization_id, const std::string& user_id,
                       const std::vector<std::string>& unit_ids) {
     db.prepare("DELETE FROM user_units WHERE organization_id = ?1 AND user_id = ?2")
         .bind_all(organization_id, user_id)
@@ -142,7 +142,7 @@ void write_user_units(sqlite::Connection& db, const std::string& organization_id
 
 }  // namespace
 
-ImportResult apply_unit_import(sqlite::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
+ImportResult apply_unit_import(db::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
                                const std::vector<Unit>& units) {
     if (units.empty()) return {};  // nothing changes, whatever the tree holds
     RowErrors errors;
@@ -172,7 +172,7 @@ ImportResult apply_unit_import(sqlite::Connection& db, ChangeSequence& sequence,
               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)"
               " ON CONFLICT (organization_id, id) DO UPDATE SET parent_id = excluded.parent_id,"
               " name = excluded.name, kind = excluded.kind, changed_seq = excluded.changed_seq,"
-              " moved_seq = CASE WHEN ?7 THEN excluded.changed_seq ELSE moved_seq END")
+              " moved_seq = CASE WHEN ?7 = 1 THEN excluded.changed_seq ELSE units.moved_seq END")
             .bind(1, organization_id)
             .bind(2, unit.id)
             .bind_optional(3, unit.parent_id)
@@ -186,7 +186,7 @@ ImportResult apply_unit_import(sqlite::Connection& db, ChangeSequence& sequence,
     return result;
 }
 
-ImportResult apply_employee_import(sqlite::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
+ImportResult apply_employee_import(db::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
                                    const std::vector<Employee>& employees, Timestamp now) {
     RowErrors errors;
     std::map<std::string, std::size_t> seen;
@@ -222,12 +222,12 @@ ImportResult apply_employee_import(sqlite::Connection& db, ChangeSequence& seque
         // inactive_since is the time of the import that switched the employee off, kept while they stay off.
         db.prepare(
               "INSERT INTO employees (organization_id, id, unit_id, display_name, job_title, active, changed_seq,"
-              " inactive_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?6 THEN NULL ELSE ?8 END)"
+              " inactive_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?6 = 1 THEN NULL ELSE ?8 END)"
               " ON CONFLICT (organization_id, id) DO UPDATE SET unit_id = excluded.unit_id,"
               " display_name = excluded.display_name, job_title = excluded.job_title, active = excluded.active,"
               " changed_seq = excluded.changed_seq,"
-              " inactive_since = CASE WHEN excluded.active THEN NULL"
-              "  WHEN employees.active THEN excluded.inactive_since ELSE employees.inactive_since END")
+              " inactive_since = CASE WHEN excluded.active = 1 THEN NULL"
+              "  WHEN employees.active = 1 THEN excluded.inactive_since ELSE employees.inactive_since END")
             .bind_all(organization_id, employee.id, employee.unit_id, employee.display_name, employee.job_title,
                       employee.active, seq, to_millis(now))
             .run();
@@ -236,7 +236,7 @@ ImportResult apply_employee_import(sqlite::Connection& db, ChangeSequence& seque
     return result;
 }
 
-ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
+ImportResult apply_user_import(db::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
                                const std::vector<UserImportRow>& rows, Timestamp now) {
     RowErrors errors;
     std::map<std::string, std::size_t> seen;
@@ -293,8 +293,8 @@ ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence,
         if (password_changed || !active) delete_user_tokens(db, organization_id, before.id);
         db.prepare(
               "UPDATE users SET display_name = ?3, role = ?4,"
-              " password_hash = CASE WHEN ?5 THEN ?6 ELSE password_hash END,"
-              " scope_seq = CASE WHEN ?7 THEN ?8 ELSE scope_seq END, active = ?9"
+              " password_hash = CASE WHEN ?5 = 1 THEN ?6 ELSE password_hash END,"
+              " scope_seq = CASE WHEN ?7 = 1 THEN ?8 ELSE scope_seq END, active = ?9"
               " WHERE organization_id = ?1 AND id = ?2")
             .bind_all(organization_id, before.id, user.display_name, std::string(to_string(user.role)), new_password,
                       new_password ? *rows[i].password_hash : std::string(), scope_changed, sequence.next(), active)
@@ -305,7 +305,7 @@ ImportResult apply_user_import(sqlite::Connection& db, ChangeSequence& sequence,
     return result;
 }
 
-ImportResult apply_model_import(sqlite::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
+ImportResult apply_model_import(db::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
                                 const ExperienceModel& input) {
     ExperienceModel model = input;
     model.version = latest_model_version(db, organization_id).value_or(0) + 1;
@@ -346,7 +346,7 @@ ImportResult apply_model_import(sqlite::Connection& db, ChangeSequence& sequence
     return ImportResult{model.version, {}};
 }
 
-ImportResult apply_kpi_import(sqlite::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
+ImportResult apply_kpi_import(db::Connection& db, ChangeSequence& sequence, const std::string& organization_id,
                               const std::vector<KpiValue>& kpis) {
     RowErrors errors;
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;

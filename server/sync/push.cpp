@@ -13,14 +13,14 @@
 //      employee left is accepted);
 //   7. ACCEPTED: appended to the history and made current, with the next change sequence number.
 // Ids are compared and stored in their canonical form (lower-case UUID): the case of a resend does not matter.
-#include "storage/push.h"
+#include "sync/push.h"
 
 #include "floorwalk/time.h"
 #include "floorwalk/uuid.h"
 #include "floorwalk/validation.h"
 #include "storage/org_rows.h"
 #include "storage/record_rows.h"
-#include "storage/scope.h"
+#include "sync/scope.h"
 
 #include <algorithm>
 #include <optional>
@@ -72,7 +72,7 @@ PushOutcome rejected(const std::string& id, const ValidationErrors& errors, int 
 
 class PushContext {
 public:
-    PushContext(sqlite::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
+    PushContext(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
                 Timestamp now)
         : db_(db), sequence_(sequence), models_(models), caller_(caller), now_(now) {}
 
@@ -228,7 +228,7 @@ private:
         return *scope_;
     }
 
-    sqlite::Connection& db_;
+    db::Connection& db_;
     ChangeSequence& sequence_;
     ModelCache& models_;
     const Caller& caller_;
@@ -239,7 +239,7 @@ private:
 
 }  // namespace
 
-PushApplied apply_push(sqlite::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
+PushApplied apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
                        const std::vector<Observation>& observations, const std::vector<CoachingActivity>& activities,
                        Timestamp now) {
     if (!load_user(db, caller.organization_id, caller.user_id)) {

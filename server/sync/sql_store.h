@@ -1,16 +1,14 @@
-// The SQLite implementation of Store: one database file per data folder, in WAL mode with synchronous=FULL, so an
-// acknowledged write survives a crash or a power loss.
+// The Store on a SQL engine: every call is one session of the engine (database/engine.h) in which the rules of
+// this folder run, the same on SQLite and on PostgreSQL. Writes about an organisation lock its change counter
+// first (storage/change_sequence.h), so one organisation's writers are serialised and number their changes in
+// commit order, while other organisations' writers go on.
 //
-// Threading: every method may be called from any thread. Writes are serialised through one writer connection
-// behind a mutex (one transaction per call); reads run on pooled connections of their own, each in one snapshot,
-// and never wait for the writer. The observer is called on the writing thread, after the commit, with the writer
-// still held, so it sees changes in commit order.
+// Threading: every method may be called from any thread. The observer is called on the writing thread, after the
+// commit, in commit order.
 #pragma once
 
-#include "storage/change_sequence.h"
+#include "database/engine.h"
 #include "storage/model_cache.h"
-#include "storage/reader_pool.h"
-#include "storage/sqlite.h"
 #include "storage/store.h"
 
 #include <filesystem>
@@ -20,23 +18,36 @@
 
 namespace floorwalk::server {
 
-// Creates `data_dir` when missing, opens data_dir/floorwalk.db and brings its schema up to date. Throws
-// std::runtime_error naming the path and the cause when that fails.
-[[nodiscard]] std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir);
+// Where the data is: a data folder (SQLite, the embedded default) or a PostgreSQL URL.
+struct StoreLocation {
+    std::filesystem::path data_dir;  // SQLite: data_dir/floorwalk.db
+    std::string database_url;        // PostgreSQL: postgresql://user@host:port/database (wins when set)
+    int pool_size = 16;              // PostgreSQL connections per process
 
-// The database file inside a data folder.
+    [[nodiscard]] bool is_postgresql() const { return !database_url.empty(); }
+    // For messages: the folder, or the URL without its password.
+    [[nodiscard]] std::string describe() const;
+};
+
+// Opens the store and brings its schema up to date (numbered migrations). Throws std::runtime_error naming the
+// place and the cause when that fails.
+[[nodiscard]] std::unique_ptr<Store> open_store(const StoreLocation& location);
+// The embedded store in a data folder (created when missing).
+[[nodiscard]] std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir);
+// The SQLite database file inside a data folder.
 [[nodiscard]] std::filesystem::path database_path(const std::filesystem::path& data_dir);
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
 public:
-    explicit SqliteStore(const std::filesystem::path& data_dir);
-    ~SqliteStore() override;
-    SqliteStore(const SqliteStore&) = delete;
-    SqliteStore& operator=(const SqliteStore&) = delete;
+    explicit SqlStore(std::unique_ptr<db::Engine> engine);
+    ~SqlStore() override;
+    SqlStore(const SqlStore&) = delete;
+    SqlStore& operator=(const SqlStore&) = delete;
 
     void set_observer(std::shared_ptr<StoreObserver> observer) override;
 
     [[nodiscard]] std::vector<Organization> organizations() override;
+    [[nodiscard]] std::optional<Organization> find_organization(const std::string& organization_id) override;
     [[nodiscard]] std::optional<Organization> find_organization_by_name(std::string_view name) override;
     Organization create_organization(std::string_view name) override;
     [[nodiscard]] OrganizationSettings settings(const std::string& organization_id) override;
@@ -88,26 +99,21 @@ public:
 
     // The UUID naming this database in pull cursors.
     [[nodiscard]] const std::string& database_id() const { return database_id_; }
-    // The schema version after the migrations ran.
-    [[nodiscard]] int schema_version() const { return schema_version_; }
+    [[nodiscard]] db::Engine& engine() { return *engine_; }
 
 private:
-    class WriteScope;
+    class OrganizationWrite;
 
-    // Runs an import in a write transaction; commits and tells the observer only when it applied rows.
+    // Runs an import in an organisation write; commits and tells the observer only when it applied rows.
     template <typename Apply>
     ImportResult import(const std::string& organization_id, Apply&& apply);
     void notify(const AppliedChanges& changes);
 
-    std::filesystem::path database_path_;
-    std::mutex write_mutex_;  // held for the whole of every write transaction
-    std::unique_ptr<sqlite::Connection> writer_;
-    ChangeSequence sequence_;
-    std::unique_ptr<ReaderPool> readers_;
+    std::unique_ptr<db::Engine> engine_;
     ModelCache models_;
     std::string database_id_;
-    int schema_version_ = 0;
-    std::shared_ptr<StoreObserver> observer_;  // guarded by write_mutex_
+    std::mutex observer_mutex_;
+    std::shared_ptr<StoreObserver> observer_;
 };
 
 }  // namespace floorwalk::server

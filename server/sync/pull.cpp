@@ -9,13 +9,13 @@
 // activity then carries only the participants in scope and no note. When the scope itself
 // moved since the cursor (the user's role or units changed, a unit got another parent, an employee moved into or
 // out of the scope) the page answers reset: the records the phone holds no longer match what it may see.
-#include "storage/pull.h"
+#include "sync/pull.h"
 
 #include "storage/change_sequence.h"
 #include "storage/cursor.h"
 #include "storage/org_rows.h"
 #include "storage/record_rows.h"
-#include "storage/scope.h"
+#include "sync/scope.h"
 
 #include <algorithm>
 #include <unordered_set>
@@ -24,9 +24,9 @@ namespace floorwalk::server {
 namespace {
 
 // Employees currently in the scope; ?1 is the organisation and ?3 the scope's units as JSON.
-constexpr std::string_view scope_employees =
-    "(SELECT se.id FROM employees se WHERE se.organization_id = ?1"
-    " AND se.unit_id IN (SELECT value FROM json_each(?3)))";
+std::string scope_employees(const db::Connection& db) {
+    return "(SELECT se.id FROM employees se WHERE se.organization_id = ?1 AND se.unit_id IN (" + db.id_list(3) + "))";
+}
 
 struct ObservationRow {
     std::int64_t seq = 0;
@@ -41,20 +41,20 @@ struct ActivityRow {
 };
 
 // Parameters: ?1 organisation, ?2 since, ?3 scope units (JSON), ?4 limit.
-std::vector<ObservationRow> observation_changes(sqlite::Connection& db, const Caller& caller, const Scope& scope,
+std::vector<ObservationRow> observation_changes(db::Connection& db, const Caller& caller, const Scope& scope,
                                                 bool first, std::int64_t since, int limit) {
     std::string visible = "1";
     std::string filter;
     if (first) filter = " AND o.deleted = 0";
     if (!scope.whole_organization) {
         if (first) {
-            filter += " AND o.employee_id IN " + std::string(scope_employees);
+            filter += " AND o.employee_id IN " + scope_employees(db);
         } else {
-            visible = "o.employee_id IN " + std::string(scope_employees);
+            visible = "o.employee_id IN " + scope_employees(db);
             filter +=
                 " AND EXISTS (SELECT 1 FROM observation_revisions r WHERE r.organization_id = ?1"
                 " AND r.id = o.id AND r.employee_id IN " +
-                std::string(scope_employees) + ")";
+                scope_employees(db) + ")";
         }
     }
     auto statement = db.prepare(
@@ -85,12 +85,12 @@ std::vector<ObservationRow> observation_changes(sqlite::Connection& db, const Ca
 }
 
 // Parameters: ?1 organisation, ?2 since, ?3 scope units (JSON), ?4 limit, ?5 the caller's user id.
-std::vector<ActivityRow> activity_changes(sqlite::Connection& db, const Caller& caller, const Scope& scope, bool first,
+std::vector<ActivityRow> activity_changes(db::Connection& db, const Caller& caller, const Scope& scope, bool first,
                                           std::int64_t since, int limit) {
-    auto participant_in_scope = [](bool current_revision) {
+    auto participant_in_scope = [&db](bool current_revision) {
         return "EXISTS (SELECT 1 FROM activity_participants p WHERE p.organization_id = ?1 AND p.activity_id = a.id" +
                std::string(current_revision ? " AND p.revision = a.revision" : "") + " AND p.employee_id IN " +
-               std::string(scope_employees) + ")";
+               scope_employees(db) + ")";
     };
     std::string visible = "1";
     std::string filter;
@@ -130,14 +130,14 @@ std::vector<ActivityRow> activity_changes(sqlite::Connection& db, const Caller& 
 
 // The first column of the first row as an integer; 0 when there is no row or it is NULL.
 template <typename... Args>
-std::int64_t query_integer(sqlite::Connection& db, const std::string& sql, const Args&... args) {
+std::int64_t query_integer(db::Connection& db, const std::string& sql, const Args&... args) {
     auto statement = db.prepare(sql);
     statement.bind_all(args...);
     return statement.step() && !statement.is_null(0) ? statement.int64(0) : 0;
 }
 
 // True when what the caller may see changed shape since `since` (see the file comment).
-bool scope_moved_since(sqlite::Connection& db, const Caller& caller, const Scope& scope, std::int64_t since) {
+bool scope_moved_since(db::Connection& db, const Caller& caller, const Scope& scope, std::int64_t since) {
     const std::string& org = caller.organization_id;
     if (query_integer(db, "SELECT 1 FROM users WHERE organization_id = ?1 AND id = ?2 AND scope_seq > ?3", org,
                       caller.user_id, since) != 0) {
@@ -150,13 +150,13 @@ bool scope_moved_since(sqlite::Connection& db, const Caller& caller, const Scope
     }
     return query_integer(db,
                          "SELECT 1 FROM employee_moves WHERE organization_id = ?1 AND seq > ?2"
-                         " AND (from_unit_id IN (SELECT value FROM json_each(?3))"
-                         "  OR to_unit_id IN (SELECT value FROM json_each(?3))) LIMIT 1",
+                         " AND (from_unit_id IN (" +
+                             db.id_list(3) + ") OR to_unit_id IN (" + db.id_list(3) + ")) LIMIT 1",
                          org, since, scope.unit_ids_json) != 0;
 }
 
 // Units, employees and the model when they changed since `since` (always on a first pull), and the settings.
-void add_organization_data(sqlite::Connection& db, const Caller& caller, const Scope& scope, bool first,
+void add_organization_data(db::Connection& db, const Caller& caller, const Scope& scope, bool first,
                            std::int64_t since, PullPage& page) {
     const std::string& org = caller.organization_id;
     page.settings = load_settings(db, org).value_or(OrganizationSettings{});
@@ -178,14 +178,14 @@ void add_organization_data(sqlite::Connection& db, const Caller& caller, const S
         return;
     }
     if (first || query_integer(db,
-                               "SELECT max(changed_seq) FROM units WHERE organization_id = ?1"
-                               " AND id IN (SELECT value FROM json_each(?2))",
+                               "SELECT max(changed_seq) FROM units WHERE organization_id = ?1 AND id IN (" +
+                                   db.id_list(2) + ")",
                                org, scope.unit_ids_json) > since) {
         page.units = load_units_in(db, org, scope.unit_ids_json);
     }
     if (first || query_integer(db,
-                               "SELECT max(changed_seq) FROM employees WHERE organization_id = ?1"
-                               " AND unit_id IN (SELECT value FROM json_each(?2))",
+                               "SELECT max(changed_seq) FROM employees WHERE organization_id = ?1 AND unit_id IN (" +
+                                   db.id_list(2) + ")",
                                org, scope.unit_ids_json) > since) {
         page.employees = load_employees_in(db, org, scope.unit_ids_json);
     }
@@ -194,10 +194,10 @@ void add_organization_data(sqlite::Connection& db, const Caller& caller, const S
 // Another manager's activity, seen because some participants are in the caller's scope: the caller gets its time,
 // kind and those participants (what the phone's deployment figures need), never the other participants' ids nor
 // the author's note, which may speak of people outside the caller's units.
-void keep_only_what_is_in_scope(sqlite::Connection& db, const std::string& organization_id, const Scope& scope,
+void keep_only_what_is_in_scope(db::Connection& db, const std::string& organization_id, const Scope& scope,
                                 CoachingActivity& activity) {
-    auto statement = db.prepare("SELECT id FROM employees WHERE organization_id = ?1 AND id IN (SELECT value FROM"
-                                " json_each(?2)) AND unit_id IN (SELECT value FROM json_each(?3))");
+    auto statement = db.prepare("SELECT id FROM employees WHERE organization_id = ?1 AND id IN (" + db.id_list(2) +
+                                ") AND unit_id IN (" + db.id_list(3) + ")");
     statement.bind_all(organization_id, json_string_array(activity.participant_ids), scope.unit_ids_json);
     std::unordered_set<std::string> in_scope;
     while (statement.step()) in_scope.insert(statement.text(0));
@@ -213,7 +213,7 @@ PullPage reset_page() {
 
 }  // namespace
 
-PullPage read_pull(sqlite::Connection& db, const std::string& database_id, const Caller& caller,
+PullPage read_pull(db::Connection& db, const std::string& database_id, const Caller& caller,
                    std::string_view cursor, int limit) {
     limit = std::clamp(limit, min_pull_limit, max_pull_limit);
     const bool first = cursor.empty();
@@ -224,9 +224,8 @@ PullPage read_pull(sqlite::Connection& db, const std::string& database_id, const
         since = position->seq;
     }
 
-    // One snapshot for every query below: the last sequence number and the rows agree.
-    sqlite::Transaction snapshot(db, sqlite::Transaction::Kind::deferred);
-    const std::int64_t last_seq = read_last_seq(db);
+    // The caller runs this in one snapshot session: the counter and the rows agree.
+    const std::int64_t last_seq = read_change_seq(db, caller.organization_id);
     if (since > last_seq) return reset_page();  // a cursor from the future: another database with the same id
 
     const Scope scope = resolve_scope(db, caller);
@@ -276,7 +275,6 @@ PullPage read_pull(sqlite::Connection& db, const std::string& database_id, const
     page.cursor = encode_cursor({database_id, page_end});
 
     add_organization_data(db, caller, scope, first, since, page);
-    snapshot.commit();
     return page;
 }
 

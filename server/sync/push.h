@@ -4,7 +4,7 @@
 
 #include "storage/change_sequence.h"
 #include "storage/model_cache.h"
-#include "storage/sqlite.h"
+#include "database/database.h"
 #include "storage/store.h"
 
 #include <vector>
@@ -18,8 +18,8 @@ struct PushApplied {
 
 // Decides and writes every record in the open write transaction on `db`; one bad record never stops the others.
 // Throws std::invalid_argument when the caller is not a user of its organisation (a bug in the caller, not a
-// client mistake), and sqlite::Error when the database fails (the caller rolls back).
-[[nodiscard]] PushApplied apply_push(sqlite::Connection& db, ChangeSequence& sequence, ModelCache& models,
+// client mistake), and db::Error when the database fails (the caller rolls back).
+[[nodiscard]] PushApplied apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models,
                                      const Caller& caller, const std::vector<Observation>& observations,
                                      const std::vector<CoachingActivity>& activities, Timestamp now);
 

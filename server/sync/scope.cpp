@@ -1,4 +1,4 @@
-#include "storage/scope.h"
+#include "sync/scope.h"
 
 #include "storage/org_rows.h"
 
@@ -6,13 +6,13 @@ namespace floorwalk::server {
 
 bool sees_whole_organization(Role role) { return role == Role::hq || role == Role::admin; }
 
-std::vector<std::string> subtree_unit_ids(sqlite::Connection& db, const std::string& organization_id,
+std::vector<std::string> subtree_unit_ids(db::Connection& db, const std::string& organization_id,
                                           const std::vector<std::string>& unit_ids) {
     // UNION (not UNION ALL) drops repeats, so overlapping assignments (a region and one of its stores) and even a
     // cycle in a hand-edited database terminate.
     auto statement = db.prepare(
         "WITH RECURSIVE scope(id) AS ("
-        "  SELECT u.id FROM units u WHERE u.organization_id = ?1 AND u.id IN (SELECT value FROM json_each(?2))"
+        "  SELECT u.id FROM units u WHERE u.organization_id = ?1 AND u.id IN (" + db.id_list(2) + ")"
         "  UNION"
         "  SELECT c.id FROM units c JOIN scope s ON c.parent_id = s.id WHERE c.organization_id = ?1"
         ") SELECT id FROM scope");
@@ -22,7 +22,7 @@ std::vector<std::string> subtree_unit_ids(sqlite::Connection& db, const std::str
     return ids;
 }
 
-Scope resolve_scope(sqlite::Connection& db, const Caller& caller) {
+Scope resolve_scope(db::Connection& db, const Caller& caller) {
     Scope scope;
     if (sees_whole_organization(caller.role)) {
         scope.whole_organization = true;

@@ -1,7 +1,7 @@
 // The cursor pull: one page of what changed in the caller's scope since a cursor, read in one snapshot.
 #pragma once
 
-#include "storage/sqlite.h"
+#include "database/database.h"
 #include "storage/store.h"
 
 #include <string>
@@ -12,9 +12,9 @@ namespace floorwalk::server {
 inline constexpr int min_pull_limit = 1;
 inline constexpr int max_pull_limit = 1000;
 
-// Reads a page on a reader connection (it opens and closes its own read transaction). `database_id` names this
-// database in cursors.
-[[nodiscard]] PullPage read_pull(sqlite::Connection& db, const std::string& database_id, const Caller& caller,
+// Reads a page in the caller's open snapshot session (every query sees one committed state). `database_id` names
+// this database in cursors.
+[[nodiscard]] PullPage read_pull(db::Connection& db, const std::string& database_id, const Caller& caller,
                                  std::string_view cursor, int limit);
 
 }  // namespace floorwalk::server

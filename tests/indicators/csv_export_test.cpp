@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 using namespace floorwalk;
 using namespace floorwalk::test;
 
@@ -53,7 +55,7 @@ TEST_CASE("the export is RFC 4180 CSV with a BOM, CRLF rows and a fixed header",
     CHECK(body.substr(0, 3) == "\xEF\xBB\xBF");
     const std::string header =
         "unitId,unitName,unitKind,parentId,dimensionId,dimensionName,masteryRate,coverage,assessed,mastered,"
-        "averageLevel,transformationRate,deploymentRate,activeEmployees,hidden\r\n";
+        "averageLevel,transformationRate,deploymentRate,activeEmployees,hidden,hiddenReason\r\n";
     CHECK(body.substr(3, header.size()) == header);
     // Every line ends with CRLF, and no bare LF appears.
     std::size_t lines = 0;
@@ -124,17 +126,26 @@ TEST_CASE("export of a subtree has its units only, and hides small units from HQ
     query.emplace("unitId", "R1");
     const auto table = parse_csv(fixture.get("/indicators/export.csv", query, "hq").body);
     REQUIRE(table.rows.size() == 3 * 2);  // North, Lille, Lens
-    const auto& lens = row_of(table, "S2", "d2");
-    CHECK(lens[col(table, "hidden")] == "true");
-    CHECK(lens[col(table, "activeEmployees")] == "1");
-    for (const std::string column : {"masteryRate", "coverage", "assessed", "mastered", "averageLevel",
-                                     "transformationRate", "deploymentRate"}) {
-        INFO(column);
-        CHECK(lens[col(table, column)].empty());
+    // Lens (1 employee) is small; Lille is hidden beside it, or North - Lille would give Lens row by row.
+    for (const auto& [unit_id, reason, employees] :
+         {std::tuple<std::string, std::string, std::string>{"S2", "small_group", "1"}, {"S1", "complementary", "4"}}) {
+        for (const std::string dimension : {"d1", "d2"}) {
+            const auto& row = row_of(table, unit_id, dimension);
+            INFO(unit_id << " " << dimension);
+            CHECK(row[col(table, "hidden")] == "true");
+            CHECK(row[col(table, "hiddenReason")] == reason);
+            CHECK(row[col(table, "activeEmployees")] == employees);
+            for (const std::string column : {"masteryRate", "coverage", "assessed", "mastered", "averageLevel",
+                                             "transformationRate", "deploymentRate"}) {
+                INFO(column);
+                CHECK(row[col(table, column)].empty());
+            }
+        }
     }
-    // The parent still counts Lens' employee.
+    // The parent still counts their employees.
     CHECK(std::stod(row_of(table, "R1", "d1")[col(table, "transformationRate")]) == Approx(3.0 / 7.0));
     CHECK(row_of(table, "R1", "d1")[col(table, "hidden")] == "false");
+    CHECK(row_of(table, "R1", "d1")[col(table, "hiddenReason")].empty());
 }
 
 TEST_CASE("numbers are written as the shortest text that reads back exactly", "[indicators][csv]") {

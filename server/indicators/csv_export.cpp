@@ -24,18 +24,19 @@ std::string format_number(std::optional<double> value) {
 
 std::string format_export(const ExperienceModel& model, std::span<const std::pair<const UnitNode*, Figures>> units,
                           const std::function<Suppression(const UnitNode&)>& suppression) {
+    using csv::spreadsheet_text;
     csv::Table table;
     table.header = export_columns();
     for (const auto& [node, figures] : units) {
         const Suppression why = suppression(*node);
         const bool withheld = why != Suppression::none;
         auto unit_row = [&](const Dimension* dimension, const DimensionFigures* dimension_figures) {
-            csv::Row row{node->unit.id,
-                         node->unit.name,
+            csv::Row row{spreadsheet_text(node->unit.id),
+                         spreadsheet_text(node->unit.name),
                          std::string(to_string(node->unit.kind)),
-                         node->unit.parent_id,
-                         dimension ? dimension->id : std::string(),
-                         dimension ? dimension->name : std::string()};
+                         spreadsheet_text(node->unit.parent_id),
+                         dimension ? spreadsheet_text(dimension->id) : std::string(),
+                         dimension ? spreadsheet_text(dimension->name) : std::string()};
             if (withheld || dimension_figures == nullptr) {
                 row.insert(row.end(), 5, std::string());
             } else {

@@ -1,5 +1,6 @@
 // The indicator CSV: one row per (unit, dimension) of a subtree, RFC 4180 with a UTF-8 BOM so that Excel and
-// LibreOffice open it with accents intact.
+// LibreOffice open it with accents intact. Ids and names are text from people: csv::spreadsheet_text keeps a
+// spreadsheet from reading them as formulas; the numbers written here stay numbers.
 #pragma once
 
 #include "floorwalk/indicators.h"

@@ -20,9 +20,23 @@ bool may_read(const Caller& caller, const OrganizationIndex& index, const UnitNo
     });
 }
 
-bool is_hidden(const Caller& caller, const OrganizationIndex& index, const UnitNode& unit) {
-    if (caller.role != Role::hq && caller.role != Role::director) return false;
-    return unit.active_employees() < index.settings().min_group_size;
+Disclosure::Disclosure(const Caller& caller, const OrganizationIndex& index) {
+    if (caller.role != Role::hq && caller.role != Role::director) return;
+    // The index lays units out depth first, so every parent comes before its children, as the rule wants.
+    const auto& units = index.units();
+    std::vector<SuppressionUnit> tree;
+    tree.reserve(units.size());
+    for (const auto& node : units) {
+        int direct = node.active_employees();
+        for (const int child : node.children) direct -= units[static_cast<std::size_t>(child)].active_employees();
+        tree.push_back(SuppressionUnit{.id = node.unit.id, .parent = node.parent, .direct_employees = direct});
+    }
+    by_position_ = decide_suppression(tree, index.settings().min_group_size);
+}
+
+Suppression Disclosure::of(const UnitNode& unit) const {
+    if (by_position_.empty()) return Suppression::none;  // a caller who sees every figure (or no unit at all)
+    return by_position_.at(static_cast<std::size_t>(unit.position));
 }
 
 UnitChoice choose_unit(const Request& request, const Caller& caller, const OrganizationIndex& index) {

@@ -1,15 +1,18 @@
 // Who may read which unit's indicators, and which figures are withheld from whom.
 //
 // HQ and ADMIN read every unit of their organisation; DIRECTOR and MANAGER the subtrees of their units. The
-// organisation setting minGroupSize hides, from HQ and DIRECTOR, the figures of a unit with fewer active
-// employees, so that head office can never single out one employee; the parent's totals still count them.
+// organisation setting minGroupSize withholds, from HQ and DIRECTOR, the figures of a unit with fewer active
+// employees, and those of further units that would give them by subtraction (decide_suppression in shared/), so
+// that head office can never single out one employee; the parent's totals still count them.
 #pragma once
 
 #include "api/http_types.h"
+#include "floorwalk/suppression.h"
 #include "indicators/organization_index.h"
 #include "storage/store.h"
 
 #include <optional>
+#include <vector>
 
 namespace floorwalk::server::indicators {
 
@@ -23,8 +26,18 @@ struct UnitChoice {
 
 [[nodiscard]] bool may_read(const Caller& caller, const OrganizationIndex& index, const UnitNode& unit);
 
-// True when the unit's figures must be withheld from this caller.
-[[nodiscard]] bool is_hidden(const Caller& caller, const OrganizationIndex& index, const UnitNode& unit);
+// Whose figures one caller may see, for every unit of the organisation. For HQ and DIRECTOR callers the decision is
+// taken on the whole organisation's tree, never on the part the caller reads: every caller and every endpoint then
+// get the same decision for a unit, and comparing their answers undoes nothing. MANAGER and ADMIN see everything.
+class Disclosure {
+public:
+    Disclosure(const Caller& caller, const OrganizationIndex& index);
+    [[nodiscard]] Suppression of(const UnitNode& unit) const;
+    [[nodiscard]] bool hidden(const UnitNode& unit) const { return of(unit) != Suppression::none; }
+
+private:
+    std::vector<Suppression> by_position_;  // per unit in depth-first order; empty when nothing is withheld
+};
 
 // 403 unless the caller is an ADMIN.
 [[nodiscard]] std::optional<Response> require_admin(const Request& request, const Caller& caller);

@@ -11,7 +11,7 @@ const std::vector<std::string>& export_columns() {
     static const std::vector<std::string> columns{
         "unitId",         "unitName",  "unitKind", "parentId",     "dimensionId",        "dimensionName",
         "masteryRate",    "coverage",  "assessed", "mastered",     "averageLevel",       "transformationRate",
-        "deploymentRate", "activeEmployees", "hidden"};
+        "deploymentRate", "activeEmployees", "hidden", "hiddenReason"};
     return columns;
 }
 
@@ -23,18 +23,20 @@ std::string format_number(std::optional<double> value) {
 }
 
 std::string format_export(const ExperienceModel& model, std::span<const std::pair<const UnitNode*, Figures>> units,
-                          const std::function<bool(const UnitNode&)>& hidden) {
+                          const std::function<Suppression(const UnitNode&)>& suppression) {
+    using csv::spreadsheet_text;
     csv::Table table;
     table.header = export_columns();
     for (const auto& [node, figures] : units) {
-        const bool withheld = hidden(*node);
+        const Suppression why = suppression(*node);
+        const bool withheld = why != Suppression::none;
         auto unit_row = [&](const Dimension* dimension, const DimensionFigures* dimension_figures) {
-            csv::Row row{node->unit.id,
-                         node->unit.name,
+            csv::Row row{spreadsheet_text(node->unit.id),
+                         spreadsheet_text(node->unit.name),
                          std::string(to_string(node->unit.kind)),
-                         node->unit.parent_id,
-                         dimension ? dimension->id : std::string(),
-                         dimension ? dimension->name : std::string()};
+                         spreadsheet_text(node->unit.parent_id),
+                         dimension ? spreadsheet_text(dimension->id) : std::string(),
+                         dimension ? spreadsheet_text(dimension->name) : std::string()};
             if (withheld || dimension_figures == nullptr) {
                 row.insert(row.end(), 5, std::string());
             } else {
@@ -48,6 +50,7 @@ std::string format_export(const ExperienceModel& model, std::span<const std::pai
             row.push_back(withheld ? std::string() : format_number(figures.deployment_rate));
             row.push_back(std::to_string(figures.active_employees));
             row.push_back(withheld ? "true" : "false");
+            row.push_back(withheld ? std::string(to_string(why)) : std::string());
             table.rows.push_back(std::move(row));
         };
         if (model.dimensions.empty()) {

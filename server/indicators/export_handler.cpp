@@ -30,9 +30,9 @@ Response get_export_csv(const Request& request, const QueryContext& context) {
     const auto figures = context.index.subtree_figures(unit, params);
     Response response;
     response.content_type = "text/csv; charset=utf-8";
-    response.body = format_export(context.index.model(), figures, [&](const UnitNode& node) {
-        return is_hidden(context.caller, context.index, node);
-    });
+    const Disclosure disclosure(context.caller, context.index);
+    response.body = format_export(context.index.model(), figures,
+                                  [&](const UnitNode& node) { return disclosure.of(node); });
     response.headers.emplace_back("Content-Disposition",
                                   "attachment; filename=\"" + file_name(unit.unit.id, params.at) + "\"");
     response.headers.emplace_back("Cache-Control", "no-store");

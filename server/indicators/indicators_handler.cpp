@@ -15,12 +15,13 @@ Response get_indicators(const Request& request, const QueryContext& context) {
     if (choice.error) return *choice.error;
     const UnitNode& unit = *choice.unit;
 
+    const Disclosure disclosure(context.caller, context.index);
     ::floorwalk::v1::IndicatorsResponse message;
     wire::to_proto(context.index.indicators(unit, params), params, &message);
-    if (is_hidden(context.caller, context.index, unit)) withhold(&message);
+    if (disclosure.hidden(unit)) withhold(&message, disclosure.of(unit));
     for (int i = 0; i < message.children_size(); ++i) {
         const auto& child = context.index.units()[static_cast<std::size_t>(unit.children[static_cast<std::size_t>(i)])];
-        if (is_hidden(context.caller, context.index, child)) withhold(message.mutable_children(i));
+        if (disclosure.hidden(child)) withhold(message.mutable_children(i), disclosure.of(child));
     }
     return message_response(request, message);
 }

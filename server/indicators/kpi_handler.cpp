@@ -5,6 +5,7 @@
 #include "floorwalk/wire.h"
 #include "indicators/access.h"
 #include "indicators/handlers.h"
+#include "indicators/indicator_messages.h"
 #include "indicators/kpi_metrics.h"
 #include "indicators/query_params.h"
 
@@ -59,6 +60,7 @@ Response get_kpi(const Request& request, const QueryContext& context, std::span<
     });
 
     // The facts of U's subtree once per distinct period end; each child's rate is a roll-up of its slice.
+    const Disclosure disclosure(context.caller, context.index);
     std::map<Timestamp, std::vector<EmployeeFacts>> facts_at;
     std::vector<double> rates;
     std::vector<double> values;
@@ -69,8 +71,10 @@ Response get_kpi(const Request& request, const QueryContext& context, std::span<
         point->set_period(pair.period.label);
         point->set_kpi_period(pair.kpi_period.label);
         point->set_kpi_value(pair.kpi_value);
-        const bool hidden = is_hidden(context.caller, context.index, *pair.child);
+        const auto suppression = disclosure.of(*pair.child);
+        const bool hidden = suppression != Suppression::none;
         point->set_hidden(hidden);
+        point->set_hidden_reason(to_proto(suppression));
         std::optional<double> rate;
         if (!hidden) {
             const Timestamp at = pair.period.end - std::chrono::milliseconds(1);

@@ -14,13 +14,15 @@ Response get_series(const Request& request, const QueryContext& context) {
     const auto choice = choose_unit(request, context.caller, context.index);
     if (choice.error) return *choice.error;
     const UnitNode& unit = *choice.unit;
-    const bool hidden = is_hidden(context.caller, context.index, unit);
+    const auto suppression = Disclosure(context.caller, context.index).of(unit);
+    const bool hidden = suppression != Suppression::none;
 
     ::floorwalk::v1::SeriesResponse message;
     message.set_unit_id(unit.unit.id);
     message.set_unit_name(unit.unit.name);
     message.set_window_days(params.window_days);
     message.set_hidden(hidden);
+    message.set_hidden_reason(to_proto(suppression));
     for (const auto& point : context.index.series(unit, params.from, params.to, params.window_days)) {
         auto* out = message.add_points();
         wire::to_proto(point, out);

@@ -8,6 +8,14 @@ constexpr std::string_view bom = "\xEF\xBB\xBF";
 
 bool needs_quotes(std::string_view field) { return field.find_first_of(",\"\r\n") != std::string_view::npos; }
 
+// Characters that make a spreadsheet read a cell as a formula when they come first.
+bool starts_formula(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0';
+}
+
+// Where a spreadsheet splitting on something other than ',' may start a new cell.
+bool splits_cells(char c) { return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n'; }
+
 }  // namespace
 
 std::optional<Table> parse(std::string_view text, std::string* error) {
@@ -129,6 +137,23 @@ std::string format_table(const Table& table) {
     text += format_row(table.header);
     for (const auto& row : table.rows) text += format_row(row);
     return text;
+}
+
+std::string spreadsheet_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 1);
+    // True at the start and after a splitting character, as long as only double quotes (which a reader may take
+    // for the quotes around a cell) follow.
+    bool cell_may_start = true;
+    for (const char c : text) {
+        if (cell_may_start && starts_formula(c)) out.push_back('\'');
+        out.push_back(c);
+        if (splits_cells(c))
+            cell_may_start = true;
+        else if (c != '"')
+            cell_may_start = false;
+    }
+    return out;
 }
 
 std::optional<std::size_t> column(const Row& header, std::string_view name) {

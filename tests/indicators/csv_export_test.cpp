@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 using namespace floorwalk;
 using namespace floorwalk::test;
 
@@ -53,7 +55,7 @@ TEST_CASE("the export is RFC 4180 CSV with a BOM, CRLF rows and a fixed header",
     CHECK(body.substr(0, 3) == "\xEF\xBB\xBF");
     const std::string header =
         "unitId,unitName,unitKind,parentId,dimensionId,dimensionName,masteryRate,coverage,assessed,mastered,"
-        "averageLevel,transformationRate,deploymentRate,activeEmployees,hidden\r\n";
+        "averageLevel,transformationRate,deploymentRate,activeEmployees,hidden,hiddenReason\r\n";
     CHECK(body.substr(3, header.size()) == header);
     // Every line ends with CRLF, and no bare LF appears.
     std::size_t lines = 0;
@@ -124,17 +126,89 @@ TEST_CASE("export of a subtree has its units only, and hides small units from HQ
     query.emplace("unitId", "R1");
     const auto table = parse_csv(fixture.get("/indicators/export.csv", query, "hq").body);
     REQUIRE(table.rows.size() == 3 * 2);  // North, Lille, Lens
-    const auto& lens = row_of(table, "S2", "d2");
-    CHECK(lens[col(table, "hidden")] == "true");
-    CHECK(lens[col(table, "activeEmployees")] == "1");
-    for (const std::string column : {"masteryRate", "coverage", "assessed", "mastered", "averageLevel",
-                                     "transformationRate", "deploymentRate"}) {
-        INFO(column);
-        CHECK(lens[col(table, column)].empty());
+    // Lens (1 employee) is small; Lille is hidden beside it, or North - Lille would give Lens row by row.
+    for (const auto& [unit_id, reason, employees] :
+         {std::tuple<std::string, std::string, std::string>{"S2", "small_group", "1"}, {"S1", "complementary", "4"}}) {
+        for (const std::string dimension : {"d1", "d2"}) {
+            const auto& row = row_of(table, unit_id, dimension);
+            INFO(unit_id << " " << dimension);
+            CHECK(row[col(table, "hidden")] == "true");
+            CHECK(row[col(table, "hiddenReason")] == reason);
+            CHECK(row[col(table, "activeEmployees")] == employees);
+            for (const std::string column : {"masteryRate", "coverage", "assessed", "mastered", "averageLevel",
+                                             "transformationRate", "deploymentRate"}) {
+                INFO(column);
+                CHECK(row[col(table, column)].empty());
+            }
+        }
     }
-    // The parent still counts Lens' employee.
+    // The parent still counts their employees.
     CHECK(std::stod(row_of(table, "R1", "d1")[col(table, "transformationRate")]) == Approx(3.0 / 7.0));
     CHECK(row_of(table, "R1", "d1")[col(table, "hidden")] == "false");
+    CHECK(row_of(table, "R1", "d1")[col(table, "hiddenReason")].empty());
+}
+
+namespace {
+
+// Imports units and a model whose names and ids are hostile, and returns the export HQ downloads.
+csv::Table export_with_hostile_names(IndicatorFixture& fixture, const std::vector<std::string>& names) {
+    std::vector<Unit> units = fixture.store().units(fixture.organization_id());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        Unit unit{"hostile-" + std::to_string(i), "R2", names[i], UnitKind::store};
+        units.push_back(unit);
+    }
+    const auto result = fixture.store().import_units(fixture.organization_id(), units);
+    INFO(result.errors.size() << " import errors");
+    REQUIRE(result.errors.empty());
+    return parse_csv(fixture.get("/indicators/export.csv", march, "hq").body);
+}
+
+}  // namespace
+
+TEST_CASE("names that start with a formula character are written as text (CSV injection)", "[indicators][csv]") {
+    IndicatorFixture fixture;
+    const std::vector<std::string> names{"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1:A9)",
+                                         "Lille;=HYPERLINK(\"http://x\")"};
+    const auto body = export_with_hostile_names(fixture, names);
+    const std::vector<std::string> expected{"'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1:A9)",
+                                            "Lille;'=HYPERLINK(\"http://x\")"};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        INFO(names[i]);
+        const auto& row = row_of(body, "hostile-" + std::to_string(i), "d1");
+        CHECK(row[col(body, "unitName")] == expected[i]);
+    }
+    // The raw bytes: the neutralised cell is quoted as RFC 4180 requires.
+    const auto raw = fixture.get("/indicators/export.csv", march, "hq").body;
+    CHECK(raw.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",store,R2,") != std::string::npos);
+    CHECK(raw.find(",=") == std::string::npos);
+    CHECK(raw.find(",+") == std::string::npos);
+    CHECK(raw.find(",@") == std::string::npos);
+}
+
+TEST_CASE("ids and dimension names are neutralised too; the numbers the server writes are not",
+          "[indicators][csv]") {
+    IndicatorFixture fixture;
+    fixture.push_march_records();
+    auto model = *fixture.store().model(fixture.organization_id());
+    model.dimensions[0].name = "=cmd|' /C calc'!A0";
+    REQUIRE(fixture.store().import_model(fixture.organization_id(), model).errors.empty());
+    std::vector<Unit> units = fixture.store().units(fixture.organization_id());
+    units.push_back(Unit{"-store", "R2", "Minus", UnitKind::store});
+    units.push_back(Unit{"@child", "-store", "Below minus", UnitKind::team});
+    REQUIRE(fixture.store().import_units(fixture.organization_id(), units).errors.empty());
+
+    const auto table = parse_csv(fixture.get("/indicators/export.csv", march, "admin").body);
+    const auto& minus = row_of(table, "'-store", "d1");
+    CHECK(minus[col(table, "unitName")] == "Minus");
+    CHECK(minus[col(table, "dimensionName")] == "'=cmd|' /C calc'!A0");
+    CHECK(row_of(table, "'@child", "d2")[col(table, "parentId")] == "'-store");
+    // Figures stay numbers: the export's own cells are never prefixed.
+    CHECK(std::stod(row_of(table, "S1", "d1")[col(table, "masteryRate")]) == Approx(2.0 / 3.0));
+    for (const auto& row : table.rows)
+        for (std::size_t c = col(table, "masteryRate"); c < row.size(); ++c) {
+            INFO(row[0] << " column " << table.header[c]);
+            CHECK((row[c].empty() || row[c].front() != '\''));
+        }
 }
 
 TEST_CASE("numbers are written as the shortest text that reads back exactly", "[indicators][csv]") {

@@ -99,13 +99,23 @@ TEST_CASE("weekly KPIs pair with the rate at the ISO week's end; hidden children
     CHECK(number(kpi.pearson()) == Approx(0.9795347226725089));
     CHECK(number(kpi.spearman()) == Approx(0.8783100656536799));
 
-    // HQ may not see Lens (1 employee): its pairs are listed as hidden and left out; Lille's rates are constant.
+    // HQ may not see Lens (1 employee), nor Lille beside it (North - Lille = Lens): their pairs are listed as
+    // hidden and left out.
     const auto hq = fixture.get_json<v1::KpiResponse>("/indicators/kpi", query, "hq");
     REQUIRE(hq.points_size() == 6);
-    CHECK(hq.points(1).hidden());
-    CHECK_FALSE(value(hq.points(1).transformation_rate()).has_value());
-    CHECK(hq.n() == 3);
+    for (const auto& point : hq.points()) {
+        INFO(point.unit_id() << " " << point.period());
+        CHECK(point.hidden());
+        CHECK(point.hidden_reason() == (point.unit_id() == "S2" ? v1::SMALL_GROUP : v1::COMPLEMENTARY));
+        CHECK_FALSE(value(point.transformation_rate()).has_value());
+        CHECK(point.kpi_value() > 0);  // the KPI itself describes the unit, not its employees
+    }
+    CHECK(hq.n() == 0);
     CHECK_FALSE(value(hq.pearson()).has_value());
+
+    // At minGroupSize 1 no unit with an employee is small, and every pair counts for HQ too.
+    fixture.set_min_group_size(1);
+    CHECK(fixture.get_json<v1::KpiResponse>("/indicators/kpi", query, "hq").n() == 6);
 }
 
 TEST_CASE("KPI without a metric lists the metrics; an unknown metric is 404", "[indicators][kpi]") {

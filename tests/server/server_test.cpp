@@ -375,12 +375,17 @@ TEST_CASE("a restart keeps every acknowledged record, token and cursor") {
 TEST_CASE_METHOD(ServerFixture, "indicators come from the indicator service, behind authentication") {
     Session manager(port(), "manager");
     REQUIRE(manager.push({make_observation("e1", 4, now()), make_observation("e2", 1, now())}).results_size() == 2);
-    Session analyst(port(), "analyst");
-    const auto reply = analyst.call("GET", "/api/v1/indicators?unitId=n1");
+    Session admin(port(), "admin");
+    const auto reply = admin.call("GET", "/api/v1/indicators?unitId=n1");
     REQUIRE(reply.status == 200);
     const auto figures = from_json<pb::IndicatorsResponse>(reply.body);
     CHECK(figures.unit_id() == "n1");
     CHECK(figures.observations() == 2);
+    // Head office may not read n1's two employees (minGroupSize 3): the same service withholds them.
+    Session analyst(port(), "analyst");
+    const auto withheld = from_json<pb::IndicatorsResponse>(analyst.call("GET", "/api/v1/indicators?unitId=n1").body);
+    CHECK(withheld.hidden());
+    CHECK(withheld.observations() == 0);
     CHECK(HttpClient(port()).request("GET", "/api/v1/indicators").status == 401);
 }
 

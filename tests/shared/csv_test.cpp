@@ -118,3 +118,38 @@ TEST_CASE("column finds a header by exact name") {
     CHECK_FALSE(csv::column(header, "missing"));
     CHECK_FALSE(csv::column({}, "unitId"));
 }
+
+TEST_CASE("spreadsheet_text: a cell starting with = + - @ tab CR or NUL is read as text (OWASP CSV injection)") {
+    CHECK(csv::spreadsheet_text("=HYPERLINK(\"http://x\",\"y\")") == "'=HYPERLINK(\"http://x\",\"y\")");
+    CHECK(csv::spreadsheet_text("+33 1 23") == "'+33 1 23");
+    CHECK(csv::spreadsheet_text("-2+3") == "'-2+3");
+    CHECK(csv::spreadsheet_text("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv::spreadsheet_text("\t=1+1") == "'\t'=1+1");
+    CHECK(csv::spreadsheet_text("\r=1+1") == "'\r'=1+1");
+    CHECK(csv::spreadsheet_text(std::string_view("\0=1", 3)) == std::string("'\0=1", 4));
+    // Text that starts otherwise is left alone, triggers inside it too.
+    for (const std::string_view plain : {"Lille", "Saint-Etienne", "a=b", "x@y.z", "", "'=quoted", " =1"}) {
+        INFO(plain);
+        CHECK(csv::spreadsheet_text(plain) == plain);
+    }
+}
+
+TEST_CASE("spreadsheet_text: a trigger after a separator another spreadsheet may split on is neutralised too") {
+    // Excel in a French locale splits on ';', some readers on tabs: each part must not start a formula either.
+    CHECK(csv::spreadsheet_text("Lille;=HYPERLINK(\"http://x\")") == "Lille;'=HYPERLINK(\"http://x\")");
+    CHECK(csv::spreadsheet_text("a,+1") == "a,'+1");
+    CHECK(csv::spreadsheet_text("a\t@x") == "a\t'@x");
+    CHECK(csv::spreadsheet_text("two\r\n-lines") == "two\r\n'-lines");
+    CHECK(csv::spreadsheet_text("a;\"=1+1\"") == "a;\"'=1+1\"");  // a quoted part after the separator
+    CHECK(csv::spreadsheet_text("\"\"-1") == "\"\"'-1");          // quotes a reader may strip, at the start
+    CHECK(csv::spreadsheet_text("a; =1") == "a; =1");            // a space first: not a formula
+    CHECK(csv::spreadsheet_text("a;'=1") == "a;'=1");            // already text for a spreadsheet
+}
+
+TEST_CASE("a neutralised cell is quoted as RFC 4180 requires and reads back with its apostrophe") {
+    const csv::Row row{csv::spreadsheet_text("=HYPERLINK(\"http://x\",\"y\")"), "-0.5"};
+    // Numbers the program formats itself are not passed through spreadsheet_text: -0.5 stays a number.
+    CHECK(csv::format_row(row) == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-0.5\r\n");
+    const auto back = parse_ok("a,b\r\n" + csv::format_row(row));
+    CHECK(back.rows == Rows{{"'=HYPERLINK(\"http://x\",\"y\")", "-0.5"}});
+}

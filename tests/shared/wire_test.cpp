@@ -288,6 +288,7 @@ pb::ChildIndicator child_indicator_message() {
     m.set_hidden(true);
     m.set_kind(pb::STORE);
     *m.add_dimensions() = dimension_indicator_message();
+    m.set_hidden_reason(pb::SMALL_GROUP);
     return m;
 }
 pb::ManagerActivity manager_activity_message() {
@@ -319,6 +320,7 @@ pb::IndicatorsResponse indicators_response_message() {
     *m.add_managers() = manager_activity_message();
     m.set_hidden(true);
     wire::set_value(m.mutable_coverage(), 0.8);
+    m.set_hidden_reason(pb::COMPLEMENTARY);
     return m;
 }
 pb::SeriesPoint series_point_message() {
@@ -339,6 +341,7 @@ pb::SeriesResponse series_response_message() {
     m.set_window_days(90);
     *m.add_points() = series_point_message();
     m.set_hidden(true);
+    m.set_hidden_reason(pb::COMPLEMENTARY);
     return m;
 }
 pb::KpiPoint kpi_point_message() {
@@ -350,6 +353,7 @@ pb::KpiPoint kpi_point_message() {
     wire::set_value(m.mutable_transformation_rate(), 0.42);
     m.set_kpi_value(41.5);
     m.set_hidden(true);
+    m.set_hidden_reason(pb::SMALL_GROUP);
     return m;
 }
 pb::KpiResponse kpi_response_message() {
@@ -785,14 +789,17 @@ TEST_CASE("indicator figures convert to their messages, rates null when undefine
 
     pb::IndicatorsResponse response;
     response.set_hidden(true);  // the server's decision survives
+    response.set_hidden_reason(pb::COMPLEMENTARY);
     wire::to_proto(indicators, params, &response);
     CHECK(response.hidden());
+    CHECK(response.hidden_reason() == pb::COMPLEMENTARY);
     CHECK(response.children(1).kind() == pb::STORE);
     CHECK(response.children(1).deployment_rate().kind_case() == google::protobuf::Value::kNullValue);
     CHECK(response.managers(1).activities() == 1);
 
     // Golden file: the whole JSON as the dashboard receives it.
     response.set_hidden(false);
+    response.set_hidden_reason(pb::HIDDEN_REASON_UNSPECIFIED);
     const std::string actual = wire::to_json(response, true);
     const std::string path = std::string(FLOORWALK_SHARED_TEST_DATA) + "/indicators_response.json";
     std::ifstream file(path, std::ios::binary);

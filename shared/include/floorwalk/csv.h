@@ -27,6 +27,15 @@ struct Table {
 // A whole table with a UTF-8 BOM, so that Excel reads accents right.
 [[nodiscard]] std::string format_table(const Table& table);
 
+// Text from people (names, ids) as a cell of a file meant for spreadsheets: a leading =, +, -, @, tab, CR or NUL
+// would make Excel, LibreOffice or Google Sheets read the cell as a formula (CSV injection, OWASP; ASVS 1.2.10),
+// so it gets a single quote (') in front, which spreadsheets show as text. The same goes for such a character
+// after leading double quotes, which a reader may take for the quotes around a cell, and right after a ',', ';',
+// tab, CR or LF (double quotes between them allowed), where a spreadsheet splitting on another separator (Excel in
+// a French locale splits on ';') would start a cell. format_row then quotes the result as RFC 4180 requires. Apply
+// it to text cells only: numbers the program formats itself (-0.5) must stay numbers.
+[[nodiscard]] std::string spreadsheet_text(std::string_view text);
+
 // Index of a header column (case-sensitive), or nullopt.
 [[nodiscard]] std::optional<std::size_t> column(const Row& header, std::string_view name);
 

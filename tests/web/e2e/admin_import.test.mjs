@@ -123,7 +123,7 @@ test('the corrected file is applied and its KPI shows in the dashboard with r an
   assert.deepEqual(browser.problems, []);
 });
 
-test('a store imported with fewer employees than minGroupSize is listed as hidden to head office', async () => {
+test('a store imported with fewer employees than minGroupSize is listed as hidden to head office, with a store beside it', async () => {
   const region = regions[0];
   await page.click('.sections a[href^="#/admin"]');
   await page.click('.tabs a[href="#/admin/import/units"]');
@@ -160,6 +160,19 @@ test('a store imported with fewer employees than minGroupSize is listed as hidde
     assert.deepEqual((await row.locator('td').allTextContents()).map((text) => text.trim()), ['—', '—', '—']);
     assert.equal(await row.locator('abbr.withheld').first().getAttribute('title'),
       'Hidden: fewer employees than the minimum group size, so that no one can be singled out.');
+    // The region minus its other stores would give the kiosk's figures: the smallest other store is hidden too,
+    // and says why.
+    assert.equal(kiosk.hiddenReason, 'SMALL_GROUP');
+    const beside = indicators.children.filter((c) => c.hiddenReason === 'COMPLEMENTARY');
+    assert.equal(beside.length, 1, 'one store hidden beside the kiosk');
+    assert.equal(beside[0].hidden, true);
+    const smallest = Math.min(...indicators.children.filter((c) => c.unitId !== 'e2e-kiosk').map((c) => c.activeEmployees));
+    assert.equal(beside[0].activeEmployees, smallest);
+    const besideRow = hq.page.locator('.children-table tbody tr', { hasText: beside[0].unitName });
+    assert.ok(await besideRow.evaluate((tr) => tr.classList.contains('hidden-row')));
+    assert.equal(await besideRow.locator('.hidden-badge').getAttribute('title'),
+      'Hidden beside a smaller unit: shown, its figures would give the smaller unit’s by subtraction.');
+    assert.deepEqual((await besideRow.locator('td').allTextContents()).map((text) => text.trim()), ['—', '—', '—']);
     await screenshot(hq.page, 'hq-region-hidden-store');
     assert.deepEqual(hq.problems, []);
   } finally {

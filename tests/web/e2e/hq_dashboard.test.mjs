@@ -136,7 +136,7 @@ test('hq downloads the CSV of the store on screen', async () => {
   const text = bytes.toString('utf8');
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n/).filter(Boolean);
   assert.equal(lines[0], 'unitId,unitName,unitKind,parentId,dimensionId,dimensionName,masteryRate,coverage,assessed,' +
-    'mastered,averageLevel,transformationRate,deploymentRate,activeEmployees,hidden');
+    'mastered,averageLevel,transformationRate,deploymentRate,activeEmployees,hidden,hiddenReason');
   const subtree = new Set([store.id]);
   for (let grew = true; grew;) {
     grew = false;

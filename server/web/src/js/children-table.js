@@ -1,5 +1,6 @@
 // The sub-units of the unit on screen with their headline rates. Rows whose figures are withheld (fewer employees
-// than the organisation's minimum group size) stay listed, marked hidden, so nobody mistakes them for missing data.
+// than the organisation's minimum group size, or hidden beside such a unit) stay listed, marked hidden, so nobody
+// mistakes them for missing data.
 import { h } from './dom.js';
 import { formatNumber } from './format.js';
 import { t } from './i18n.js';
@@ -20,16 +21,16 @@ export function childrenTable(children, hrefFor) {
     columns: [
       { key: 'name', label: t('children.unit'), value: (c) => c.unitName,
         cell: (c) => h('span', { class: 'unit-cell' }, h('a', { href: hrefFor(c.unitId) }, c.unitName),
-          c.hidden ? hiddenBadge() : null) },
+          c.hidden ? hiddenBadge(c) : null) },
       { key: 'transformation', label: t('children.transformationRate'), numeric: true,
         value: (c) => figure(c, c.transformationRate),
-        cell: (c) => (c.hidden ? hiddenMark() : rateValue(c.transformationRate ?? null)) },
+        cell: (c) => (c.hidden ? hiddenMark(c) : rateValue(c.transformationRate ?? null)) },
       { key: 'deployment', label: t('children.deploymentRate'), numeric: true,
         value: (c) => figure(c, c.deploymentRate),
-        cell: (c) => (c.hidden ? hiddenMark() : rateValue(c.deploymentRate ?? null)) },
+        cell: (c) => (c.hidden ? hiddenMark(c) : rateValue(c.deploymentRate ?? null)) },
       { key: 'employees', label: t('children.activeEmployees'), numeric: true,
         value: (c) => figure(c, c.activeEmployees ?? 0),
-        cell: (c) => (c.hidden ? hiddenMark() : formatNumber(c.activeEmployees ?? 0)) },
+        cell: (c) => (c.hidden ? hiddenMark(c) : formatNumber(c.activeEmployees ?? 0)) },
     ],
   });
 }

@@ -17,6 +17,7 @@ import { managersTable } from './managers-table.js';
 import { renderBreadcrumbs, renderNavigator } from './navigator.js';
 import { formatRoute, navigate } from './router.js';
 import { renderCounts, renderTiles } from './tiles.js';
+import { hiddenNotice } from './withheld.js';
 
 export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
   let view = null;       // {unitId, settings, metric, lag}
@@ -121,7 +122,7 @@ export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
       body.push(errorPanel(error));
     } else if (current) {
       if (current.hidden) {
-        body.push(h('div', { class: 'notice-panel', role: 'note' }, icon('eyeOff'), h('p', {}, t('dashboard.hidden'))));
+        body.push(h('div', { class: 'notice-panel', role: 'note' }, icon('eyeOff'), h('p', {}, hiddenNotice(current))));
       }
       body.push(renderTiles({ current, previous: data.errors?.previous ? null : data.previous,
         periodDays: view.settings.periodDays }));

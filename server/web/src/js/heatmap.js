@@ -1,6 +1,6 @@
 // Where the difficulties are: child units × dimensions, coloured by mastery rate, so that the training plan can
-// target the weak spots. Hidden children (fewer employees than the organisation's minimum group size) keep their row
-// with no figures and a "hidden" label; a click on a row opens that unit.
+// target the weak spots. Hidden children (fewer employees than the organisation's minimum group size, or hidden
+// beside such a unit) keep their row with no figures and a "hidden" label; a click on a row opens that unit.
 import { h } from './dom.js';
 import { colors, escapeHtml, mountChart, tooltipHtml } from './charts.js';
 import { formatNumber, formatRate } from './format.js';
@@ -75,9 +75,9 @@ export function heatmapTable({ children, dimensions }, hrefFor) {
       dimensions.map((d) => h('th', { scope: 'col', class: 'num' }, d.name || d.dimensionId)))),
     h('tbody', {}, children.map((child) => h('tr', { class: child.hidden ? 'hidden-row' : null },
       h('th', { scope: 'row' }, h('a', { href: hrefFor(child.unitId) }, child.unitName),
-        child.hidden ? hiddenBadge() : null),
+        child.hidden ? hiddenBadge(child) : null),
       dimensions.map((dimension) => {
-        if (child.hidden) return h('td', { class: 'num' }, hiddenMark());
+        if (child.hidden) return h('td', { class: 'num' }, hiddenMark(child));
         const cell = (child.dimensions ?? []).find((d) => d.dimensionId === dimension.dimensionId);
         return h('td', { class: 'num' }, rateValue(cell?.masteryRate ?? null));
       })))));

@@ -3,7 +3,7 @@
 import { h, icon } from './dom.js';
 import { formatDelta, formatNumber, rateDelta } from './format.js';
 import { t } from './i18n.js';
-import { rateValue } from './values.js';
+import { hiddenMark, rateValue } from './values.js';
 
 export const tileMetrics = Object.freeze(['transformationRate', 'deploymentRate', 'activeManagerRate', 'coverage']);
 
@@ -35,7 +35,7 @@ function tile(metric, current, previous, periodDays) {
 }
 
 function detail(metric, data) {
-  if (!data) return '';
+  if (!data || data.hidden) return '';  // the counts a rate rests on are withheld with it
   const dims = data.dimensions ?? [];
   switch (metric) {
     case 'transformationRate': {
@@ -61,7 +61,8 @@ function detail(metric, data) {
   }
 }
 
-// The smaller figures under the tiles.
+// The smaller figures under the tiles. A hidden unit shows its headcount only: the other counts describe its
+// employees and are withheld (the server sends them as 0).
 export function renderCounts(data) {
   const items = [
     ['activeEmployees', data.activeEmployees],
@@ -70,6 +71,7 @@ export function renderCounts(data) {
     ['observations', data.observations],
     ['activities', data.activities],
   ];
+  const shown = (name, value) => (data.hidden && name !== 'activeEmployees' ? hiddenMark(data) : formatNumber(value ?? 0));
   return h('dl', { class: 'counts' }, items.map(([name, value]) => h('div', { class: 'count', dataset: { count: name } },
-    h('dt', {}, t(`counts.${name}`)), h('dd', {}, formatNumber(value ?? 0)))));
+    h('dt', {}, t(`counts.${name}`)), h('dd', {}, shown(name, value)))));
 }

@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 import { formatNumber, formatRate, isNumber, missing } from './format.js';
 import { t } from './i18n.js';
+import { hiddenHelp } from './withheld.js';
 
 export function missingMark() {
   return h('abbr', { class: 'missing', title: t('format.notEnoughData'), tabindex: '0' }, missing);
@@ -21,11 +22,11 @@ export function rateText(value) {
   return isNumber(value) ? formatRate(value) : `${missing} ${t('format.notEnoughData')}`;
 }
 
-// A figure withheld because it rests on fewer employees than the organisation's minimum group size.
-export function hiddenMark() {
-  return h('abbr', { class: 'missing withheld', title: t('children.hiddenHelp'), tabindex: '0' }, missing);
+// A figure withheld to protect small groups; `unit` (its hidden and hiddenReason) says why, in the tooltip.
+export function hiddenMark(unit) {
+  return h('abbr', { class: 'missing withheld', title: hiddenHelp(unit), tabindex: '0' }, missing);
 }
 
-export function hiddenBadge() {
-  return h('span', { class: 'badge hidden-badge', title: t('children.hiddenHelp') }, t('children.hiddenShort'));
+export function hiddenBadge(unit) {
+  return h('span', { class: 'badge hidden-badge', title: hiddenHelp(unit) }, t('children.hiddenShort'));
 }

@@ -67,6 +67,7 @@ export default {
     },
     downloadCsv: 'Download CSV',
     hidden: 'This unit has fewer employees than the minimum group size: its figures are withheld so that no one can be singled out.',
+    hiddenComplementary: 'This unit’s figures are withheld: with the figures shown around it, they would give by subtraction those of a unit with fewer employees than the minimum group size.',
     forbiddenTitle: 'You cannot see this unit',
     forbidden: 'Your account does not give access to this unit. Ask an administrator if you need it.',
     notFoundTitle: 'Unknown unit',
@@ -141,6 +142,7 @@ export default {
     activeEmployees: 'Employees',
     hiddenShort: 'hidden',
     hiddenHelp: 'Hidden: fewer employees than the minimum group size, so that no one can be singled out.',
+    hiddenHelpComplementary: 'Hidden beside a smaller unit: shown, its figures would give the smaller unit’s by subtraction.',
   },
   managers: {
     title: 'Managers’ animation',
@@ -167,7 +169,7 @@ export default {
     period: 'Period',
     kpiPeriod: 'KPI period',
     noMetrics: 'No business KPI has been imported yet (Administration → KPIs).',
-    hiddenPairs: { one: '{count} pair left out: its unit has fewer employees than the minimum group size.', other: '{count} pairs left out: their units have fewer employees than the minimum group size.' },
+    hiddenPairs: { one: '{count} pair left out: its unit’s figures are withheld to protect small groups.', other: '{count} pairs left out: their units’ figures are withheld to protect small groups.' },
     noPairs: 'No sub-unit of this unit has both a transformation rate and this KPI in the last twelve months. KPIs are compared between the direct sub-units of the unit on screen: open the level above the units that have them (a region, to compare its stores).',
   },
   admin: {

@@ -67,6 +67,7 @@ export default {
     },
     downloadCsv: 'Télécharger le CSV',
     hidden: 'Cette unité compte moins de collaborateurs que la taille minimale de groupe : ses chiffres sont masqués pour que personne ne puisse être identifié.',
+    hiddenComplementary: 'Les chiffres de cette unité sont masqués : avec ceux affichés autour d’elle, ils donneraient par soustraction ceux d’une unité qui compte moins de collaborateurs que la taille minimale de groupe.',
     forbiddenTitle: 'Vous ne pouvez pas voir cette unité',
     forbidden: 'Votre compte ne donne pas accès à cette unité. Demandez-le à un administrateur si nécessaire.',
     notFoundTitle: 'Unité inconnue',
@@ -141,6 +142,7 @@ export default {
     activeEmployees: 'Collaborateurs',
     hiddenShort: 'masqué',
     hiddenHelp: 'Masqué : moins de collaborateurs que la taille minimale de groupe, pour que personne ne puisse être identifié.',
+    hiddenHelpComplementary: 'Masqué à côté d’une unité plus petite : affichés, ses chiffres donneraient ceux de la plus petite par soustraction.',
   },
   managers: {
     title: 'Animation des managers',
@@ -167,7 +169,7 @@ export default {
     period: 'Période',
     kpiPeriod: 'Période du KPI',
     noMetrics: 'Aucun KPI métier n’a encore été importé (Administration → KPI).',
-    hiddenPairs: { one: '{count} couple écarté : son unité compte moins de collaborateurs que la taille minimale de groupe.', other: '{count} couples écartés : leurs unités comptent moins de collaborateurs que la taille minimale de groupe.' },
+    hiddenPairs: { one: '{count} couple écarté : les chiffres de son unité sont masqués pour protéger les petits groupes.', other: '{count} couples écartés : les chiffres de leurs unités sont masqués pour protéger les petits groupes.' },
     noPairs: 'Aucune sous-unité de cette unité n’a à la fois un taux de transformation et ce KPI sur les douze derniers mois. Les KPI sont comparés entre les sous-unités directes de l’unité affichée : ouvrez le niveau au-dessus des unités qui en ont (une région, pour comparer ses magasins).',
   },
   admin: {

@@ -179,6 +179,75 @@ TEST_CASE_METHOD(ApiFixture, "unknown routes answer 404, known ones with another
     CHECK(last_log.route == "/api/v1/admin/settings");
 }
 
+TEST_CASE_METHOD(ApiFixture, "a JSON body naming a member twice is refused 400 on every JSON route, before any use") {
+    const auto manager = login("manager");
+    const auto admin = login("admin");
+    struct Case {
+        const char* method;
+        const char* path;
+        std::string token;
+        std::string body;
+        std::string named;  // what the message must say
+    };
+    const std::vector<Case> cases = {
+        // Validation reading the first and the store the last is what a duplicate is for.
+        {"POST", "/api/v1/auth/login", "",
+         R"({"organization":"acme","username":"manager","password":"x","deviceId":"d","username":"admin"})",
+         R"("username" appears twice in the top-level object)"},
+        {"POST", "/api/v1/sync/push", manager,
+         R"({"deviceId":"manager-phone","observations":[{"id":"0192f1a4-5b6c-7d8e-9f00-112233445566",)"
+         R"("employeeId":"e1","employeeId":"e4","revision":1}]})",
+         R"("employeeId" appears twice in observations[0])"},
+        {"POST", "/api/v1/sync/push", manager,
+         R"({"deviceId":"manager-phone","activities":[{"participantIds":["e1"],"participant_ids":["e4"]}]})",
+         R"("participantIds" and "participant_ids" in activities[0])"},
+        {"PUT", "/api/v1/admin/employees", admin,
+         R"({"employees":[{"id":"e9","unitId":"n1","displayName":"A"},{"id":"e8","unitId":"n1","unitId":"s1"}]})",
+         R"("unitId" appears twice in employees[1])"},
+        {"PUT", "/api/v1/admin/units", admin, R"({"units":[],"units":[{"id":"x"}]})", R"("units" appears twice)"},
+        {"PUT", "/api/v1/admin/users", admin,
+         R"({"users":[{"username":"u","role":"MANAGER","role":"ADMIN","password":"p4ssword-long"}]})",
+         R"("role" appears twice in users[0])"},
+        {"PUT", "/api/v1/admin/model", admin, R"({"dimensions":[{"id":"a","id":"b"}]})",
+         R"("id" appears twice in dimensions[0])"},
+        {"PUT", "/api/v1/admin/settings", admin, R"({"minGroupSize":5,"minGroupSize":1})",
+         R"("minGroupSize" appears twice)"},
+    };
+    for (const auto& [method, path, token, body, named] : cases) {
+        INFO(method << " " << path << " " << body);
+        const auto response = call(method, path, token, body);
+        CHECK(response.status == 400);
+        const auto error = from_json<pb::ErrorResponse>(response.body).error();
+        CHECK(error.code() == "malformed_body");
+        CHECK_THAT(error.message(), Contains(named));
+    }
+    // Nothing was applied: the settings keep their default and no employee was added.
+    const auto settings = from_json<pb::OrganizationSettings>(call("GET", "/api/v1/admin/settings", admin).body);
+    CHECK(settings.min_group_size() != 1);
+    CHECK(settings.min_group_size() != 5);
+    CHECK(call("GET", "/api/v1/sync/pull", manager).body.find("\"e9\"") == std::string::npos);
+}
+
+TEST_CASE_METHOD(ApiFixture, "a JSON body nested past 32 levels is refused 400 naming the limit") {
+    const auto manager = login("manager");
+    for (const auto& [open, close] : {std::pair<std::string, std::string>{"[", "]"}, {"{\"a\":", "}"}}) {
+        std::string body = R"({"deviceId":"manager-phone","observations":)";
+        for (int i = 0; i < 10'000; ++i) body += open;
+        body += "1";
+        for (int i = 0; i < 10'000; ++i) body += close;
+        body += "}";
+        const auto response = call("POST", "/api/v1/sync/push", manager, body);
+        CHECK(response.status == 400);
+        const auto error = from_json<pb::ErrorResponse>(response.body).error();
+        CHECK(error.code() == "malformed_body");
+        CHECK_THAT(error.message(), Contains("the limit is 32 levels"));
+    }
+    // The deepest request message the API takes is far within it.
+    CHECK(call("POST", "/api/v1/sync/push", manager,
+               R"({"deviceId":"manager-phone","observations":[{"ratings":[{"dimensionId":"greet","level":3}]}]})")
+              .status == 200);
+}
+
 TEST_CASE_METHOD(ApiFixture, "errors follow Accept: protobuf clients get a protobuf error") {
     auto request = make_request("GET", "/api/v1/me");
     request.accept = "application/x-protobuf";

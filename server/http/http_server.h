@@ -27,7 +27,9 @@ struct HttpConfig {
     std::filesystem::path tls_certificate;
     std::filesystem::path tls_private_key;
 
-    std::size_t header_limit = 16 * 1024;       // larger headers are answered 431
+    // Header fields are those before the body: fields a chunked body's trailer carries are read and discarded,
+    // never merged into the request the handler sees (RFC 9110 6.5.1), so a trailer cannot stand in for a header.
+    std::size_t header_limit = 16 * 1024;       // larger headers are answered 431; at most 32 KiB
     std::size_t body_limit = 4 * 1024 * 1024;   // larger bodies are answered 413, never silently dropped
     std::size_t max_connections = 1000;         // connections past this are answered 503 and closed
 

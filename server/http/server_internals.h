@@ -32,6 +32,10 @@ namespace http = beast::http;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
+// The largest HttpConfig::header_limit: with the read buffer's slack (session.cpp), a header or trailer field stays
+// below the 64 KiB Beast can hold in one field.
+inline constexpr std::size_t max_header_limit = 32 * 1024;
+
 // A live connection as the server sees it, so that shutdown can reach it. The fields are touched only on the
 // connection's strand (shutdown posts there).
 struct Connection {

@@ -19,13 +19,21 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// Echoes what it was asked; "/hold" waits until released, "/throw" throws.
+// Echoes what it was asked; "/whoami" echoes the Authorization and Content-Type it was given, "/hold" waits until
+// released, "/throw" throws.
 class StubHandler final : public RequestHandler {
 public:
     Response handle(const Request& request, RequestLog& log) override {
         log.route = request.path;
         log.user = "tester";
         if (request.path == "/throw") throw std::runtime_error("stub failure");
+        if (request.path == "/whoami") {
+            Response response;
+            response.content_type = "text/plain";
+            response.body = "auth=" + request.authorization + " type=" + request.content_type +
+                            " body=" + request.body;
+            return response;
+        }
         if (request.path == "/hold") {
             std::unique_lock lock(mutex_);
             ++held_;
@@ -372,6 +380,23 @@ TEST_CASE("TLS limits apply as on plain HTTP") {
     CHECK(reply.status == 413);
 }
 
+TEST_CASE("fields in a chunked body's trailer never stand in for header fields") {
+    Running running;
+    RawConnection connection(running.server.port());
+    // The trailer's Connection: close is ignored too: the second request on the connection is answered.
+    connection.send("POST /whoami HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    "2\r\n{}\r\n0\r\nAuthorization: Bearer from-trailer\r\nContent-Type: application/json\r\n"
+                    "Connection: close\r\n\r\n"
+                    "POST /whoami HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer from-header\r\n"
+                    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    "1\r\nx\r\n0\r\nAuthorization: Bearer from-trailer\r\n\r\n");
+    const auto received = connection.receive_until_close(10s);
+    INFO(received.data);
+    CHECK(received.data.find("auth= type= body={}") != std::string::npos);
+    CHECK(received.data.find("auth=Bearer from-header type= body=x") != std::string::npos);
+    CHECK(received.data.find("from-trailer") == std::string::npos);
+}
+
 TEST_CASE("a server that cannot listen or load its certificate says why") {
     Running running;
     StubHandler handler;
@@ -380,6 +405,9 @@ TEST_CASE("a server that cannot listen or load its certificate says why") {
     config.address = "127.0.0.1";
     CHECK_THROWS_WITH(HttpServer(config, handler), Contains("cannot listen on 127.0.0.1"));
     config.port = 0;
+    config.header_limit = 64 * 1024;  // Beast could not hold a field that long
+    CHECK_THROWS_WITH(HttpServer(config, handler), Contains("header limit"));
+    config.header_limit = 16 * 1024;
     config.tls_certificate = "/nonexistent/cert.pem";
     config.tls_private_key = "/nonexistent/key.pem";
     CHECK_THROWS_WITH(HttpServer(config, handler), Contains("/nonexistent/cert.pem"));

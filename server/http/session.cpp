@@ -121,6 +121,7 @@ private:
         connection_.busy = true;
         const auto method = method_of(parser);
         const auto& header = parser.get();
+        const bool head = header.method() == http::verb::head;
         if (overloaded) {
             co_await refuse(503, "overloaded", "The server has too many open connections; retry in a moment.", method,
                             start);
@@ -182,7 +183,7 @@ private:
             keep_alive = false;
         }
         keep_alive = keep_alive && !state_.stopping;
-        auto out = to_beast(response, version, keep_alive);
+        auto out = to_beast(response, delivery(version, keep_alive, head));
         tcp().expires_after(config_.write_timeout);
         const auto [write_ec, written] = co_await http::async_write(stream_, out, use_tuple);
         state_.finished(method, log, response.status, since(start), !write_ec);
@@ -206,6 +207,11 @@ private:
         return method.empty() ? std::string("-") : std::string(method);
     }
 
+    Delivery delivery(unsigned version, bool keep_alive, bool head) const {
+        Delivery out{.version = version, .keep_alive = keep_alive, .head = head};
+        return out;
+    }
+
     std::string body_too_large_message() const {
         return "The request body is larger than " + std::to_string(config_.body_limit / 1024) +
                " KiB: send fewer records per request.";
@@ -216,7 +222,7 @@ private:
                                 const std::string& method, SteadyClock::time_point start) {
         auto response = transport_error(status, code, message);
         if (status == 503) response.headers.emplace_back("Retry-After", "1");
-        auto out = to_beast(response, 11, false);
+        auto out = to_beast(response, delivery(11, false, method == "HEAD"));
         tcp().expires_after(config_.write_timeout);
         const auto [ec, n] = co_await http::async_write(stream_, out, use_tuple);
         RequestLog log;

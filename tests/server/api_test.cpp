@@ -175,8 +175,72 @@ TEST_CASE_METHOD(ApiFixture, "unknown routes answer 404, known ones with another
 
     response = call("DELETE", "/api/v1/admin/settings");
     CHECK(response.status == 405);
-    CHECK(header(response, "Allow") == "GET, PUT");
+    CHECK(header(response, "Allow") == "GET, HEAD, PUT");
     CHECK(last_log.route == "/api/v1/admin/settings");
+}
+
+TEST_CASE_METHOD(ApiFixture, "HEAD is answered by every GET route as GET would be, and allowed wherever GET is") {
+    const auto token = login("admin");
+    // The API answers a HEAD with the GET's response; the transport sends its fields and leaves the body out.
+    for (const char* path : {"/api/v1/me", "/api/v1/units", "/api/v1/admin/settings", "/healthz", "/api/v1/healthz"}) {
+        INFO(path);
+        const auto get = call("GET", path, token);
+        const auto head = call("HEAD", path, token);
+        CHECK(get.status == 200);
+        CHECK(head.status == 200);
+        CHECK(last_log.route == path);
+        CHECK(head.content_type == get.content_type);
+        CHECK(head.body == get.body);
+    }
+    // Answers holding the time of the request: the same route and status.
+    for (const char* path : {"/api/v1/sync/pull", "/api/v1/admin/devices"}) {
+        INFO(path);
+        CHECK(call("HEAD", path, token).status == 200);
+        CHECK(last_log.route == path);
+    }
+    // Without a token a HEAD is refused as its GET is.
+    CHECK(call("HEAD", "/api/v1/me").status == 401);
+
+    auto response = call("HEAD", "/api/v1/sync/push", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "POST");
+    response = call("POST", "/api/v1/me", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
+    // The dashboard's files: no web root here, so a 404 either way, never a 405.
+    CHECK(call("HEAD", "/").status == 404);
+    response = call("DELETE", "/index.html");
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
+}
+
+TEST_CASE("HEAD reaches the indicator service as its GET; its 405s allow HEAD too") {
+    std::vector<std::string> seen;  // method and path as the service received them
+    ApiFixture fixture({}, [&seen](const Request& request, const Caller&) -> std::optional<Response> {
+        seen.push_back(request.method + " " + request.path);
+        const char* method = request.path == "/api/v1/admin/kpis" ? "PUT" : "GET";
+        if (request.method != method) {
+            Response refusal;
+            refusal.status = 405;
+            refusal.headers.emplace_back("Allow", method);
+            return refusal;
+        }
+        Response response;
+        response.body = R"({"from":"service"})";
+        return response;
+    });
+    const auto token = fixture.login("analyst");
+    auto response = fixture.call("HEAD", "/api/v1/indicators/series", token);
+    CHECK(response.status == 200);
+    CHECK(response.body == R"({"from":"service"})");
+    response = fixture.call("POST", "/api/v1/indicators", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
+    response = fixture.call("HEAD", "/api/v1/admin/kpis", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "PUT");
+    CHECK(seen == std::vector<std::string>{"GET /api/v1/indicators/series", "POST /api/v1/indicators",
+                                           "HEAD /api/v1/admin/kpis"});
 }
 
 TEST_CASE_METHOD(ApiFixture, "a JSON body naming a member twice is refused 400 on every JSON route, before any use") {

@@ -397,6 +397,47 @@ TEST_CASE("fields in a chunked body's trailer never stand in for header fields")
     CHECK(received.data.find("from-trailer") == std::string::npos);
 }
 
+TEST_CASE("a HEAD is answered with the GET's fields and no body, and the connection stays in step") {
+    Running running;
+    SECTION("raw bytes: the next response starts right after the HEAD answer's header") {
+        RawConnection connection(running.server.port());
+        connection.send("HEAD /page HTTP/1.1\r\nHost: x\r\n\r\nGET /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        const auto received = connection.receive_until_close(10s);
+        INFO(received.data);
+        const auto end_of_head = received.data.find("\r\n\r\n");
+        REQUIRE(end_of_head != std::string::npos);
+        const auto head = received.data.substr(0, end_of_head + 4);
+        CHECK(head.starts_with("HTTP/1.1 200"));
+        // The stub would have answered "HEAD /page body=0 type=": 23 bytes announced, none sent.
+        CHECK_THAT(head, Contains("Content-Length: 23\r\n"));
+        CHECK_THAT(head, Contains("Content-Type: text/plain\r\n"));
+        const auto rest = received.data.substr(end_of_head + 4);
+        CHECK(rest.starts_with("HTTP/1.1 200"));
+        CHECK(rest.ends_with("\r\n\r\nGET /page body=0 type="));
+    }
+    SECTION("a client alternating HEAD and GET on one connection") {
+        HttpClient client(running.server.port());
+        for (int i = 0; i < 3; ++i) {
+            const auto head = client.request("HEAD", "/page");
+            CHECK(head.status == 200);
+            CHECK(head.body.empty());
+            CHECK(head.header("Content-Length") == "23");
+            const auto get = client.request("GET", "/page");
+            CHECK(get.status == 200);
+            CHECK(get.body == "GET /page body=0 type=");
+        }
+        CHECK(running.server.open_connections() == 1);
+    }
+    SECTION("the transport's own refusals of a HEAD have no body either") {
+        RawConnection connection(running.server.port());
+        connection.send("HEAD / HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(17 * 1024, 'p') + "\r\n\r\n");
+        const auto received = connection.receive_until_close(10s);
+        CHECK(status_of(received.data) == 431);
+        CHECK_THAT(received.data, Contains("Content-Length: "));
+        CHECK(received.data.ends_with("\r\n\r\n"));
+    }
+}
+
 TEST_CASE("a server that cannot listen or load its certificate says why") {
     Running running;
     StubHandler handler;

@@ -399,3 +399,23 @@ TEST_CASE_METHOD(ServerFixture, "health and metrics over HTTP") {
     CHECK_THAT(reply.body, Contains(R"(floorwalk_sync_records_total{kind="observation",status="accepted"} 1)"));
     CHECK_THAT(reply.body, Contains(R"(floorwalk_http_request_duration_seconds_count{route="/api/v1/auth/login"} 1)"));
 }
+TEST_CASE_METHOD(ServerFixture, "HEAD then GET on one kept-alive connection, on API, health and error routes") {
+    Session manager(port(), "manager");
+    // (target, whether the GET answer is the same bytes each time: no time of the request inside)
+    for (const auto& [target, stable] : {std::pair{"/api/v1/me", true}, std::pair{"/api/v1/units", true},
+                                         std::pair{"/healthz", true}, std::pair{"/api/v1/nothing", true},
+                                         std::pair{"/api/v1/sync/pull?limit=5", false},
+                                         std::pair{"/api/v1/indicators?unitId=n1", false}}) {
+        INFO(target);
+        const auto head = manager.call("HEAD", target);
+        const auto get = manager.call("GET", target);
+        REQUIRE(get.status != 0);
+        CHECK(head.status == get.status);
+        CHECK(head.body.empty());
+        CHECK(head.header("Content-Type") == get.header("Content-Type"));
+        CHECK_FALSE(head.header("Content-Length").empty());
+        if (stable) CHECK(head.header("Content-Length") == std::to_string(get.body.size()));
+    }
+    CHECK(manager.call("HEAD", "/api/v1/sync/push").header("Allow") == "POST");
+    CHECK(manager.call("PUT", "/api/v1/me").header("Allow") == "GET, HEAD");
+}

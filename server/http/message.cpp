@@ -108,6 +108,8 @@ http::response<http::string_body> to_beast(const Response& in, const Delivery& d
     out.set(http::field::server, "floorwalk");
     if (!in.content_type.empty()) out.set(http::field::content_type, in.content_type);
     for (const auto& [name, value] : in.headers) out.insert(name, value);
+    if (!delivery.strict_transport_security.empty())
+        out.set(http::field::strict_transport_security, delivery.strict_transport_security);
     out.keep_alive(delivery.keep_alive);
     // 1xx, 204 and 304 carry no body and, per RFC 9110, no Content-Length either.
     const bool bodiless = in.status < 200 || in.status == 204 || in.status == 304;

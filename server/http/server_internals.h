@@ -92,6 +92,8 @@ struct Delivery {
     bool keep_alive = false;
     // The answer to a HEAD: the GET answer's status and fields, its Content-Length included, and no body.
     bool head = false;
+    // Sent as Strict-Transport-Security when not empty: only ever on a TLS connection.
+    std::string_view strict_transport_security;
 };
 // The handlers' Response -> Beast response.
 [[nodiscard]] http::response<http::string_body> to_beast(const Response& in, const Delivery& delivery);

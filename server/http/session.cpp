@@ -209,6 +209,7 @@ private:
 
     Delivery delivery(unsigned version, bool keep_alive, bool head) const {
         Delivery out{.version = version, .keep_alive = keep_alive, .head = head};
+        if constexpr (std::is_same_v<Stream, TlsStream>) out.strict_transport_security = config_.strict_transport_security;
         return out;
     }
 

@@ -130,6 +130,7 @@ TEST_CASE("requests are decoded and answered over one kept-alive connection") {
     CHECK(reply.status == 200);
     CHECK(reply.body == "GET /api/v1/sync/pull cursor=a+b limit=5 name=Chloé B body=0 type=");
     CHECK(reply.header("Server") == "floorwalk");
+    CHECK(reply.header("Strict-Transport-Security").empty());  // never over plain HTTP
     reply = client.request("POST", "/p%C3%A9", "{}", {{"Content-Type", "Application/JSON; charset=utf-8"}});
     CHECK(reply.status == 200);
     CHECK(reply.body == "POST /pé body=2 type=application/json");
@@ -357,6 +358,7 @@ TEST_CASE("TLS 1.2 and 1.3 with the configured certificate; older protocols and 
         auto reply = client.request("POST", "/secure", "payload");
         CHECK(reply.status == 200);
         CHECK(reply.body == "POST /secure body=7 type=");
+        CHECK(reply.header("Strict-Transport-Security") == "max-age=31536000");
         CHECK(client.request("GET", "/again").status == 200);  // kept alive over TLS
     }
 
@@ -378,6 +380,20 @@ TEST_CASE("TLS limits apply as on plain HTTP") {
     HttpClient client(running.server.port(), TlsOptions{certificate.certificate});
     const auto reply = client.request("POST", "/push", std::string(4096, 'x'));
     CHECK(reply.status == 413);
+    CHECK(reply.header("Strict-Transport-Security") == "max-age=31536000");  // the transport's own answers too
+}
+
+TEST_CASE("Strict-Transport-Security can be turned off") {
+    TempDir dir;
+    const auto certificate = make_self_signed_certificate(dir.path());
+    auto config = test_config();
+    config.tls_certificate = certificate.certificate;
+    config.tls_private_key = certificate.private_key;
+    config.strict_transport_security.clear();
+    Running running(config);
+    const auto reply = http_request(running.server.port(), "GET", "/", {}, {}, TlsOptions{certificate.certificate});
+    CHECK(reply.status == 200);
+    CHECK(reply.header("Strict-Transport-Security").empty());
 }
 
 TEST_CASE("fields in a chunked body's trailer never stand in for header fields") {

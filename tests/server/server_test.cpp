@@ -331,6 +331,15 @@ TEST_CASE("the whole API over HTTPS with a self-signed certificate") {
     CHECK(manager.push({make_observation("e1", 3, fixture.now())}).results(0).status() == pb::ACCEPTED);
     CHECK(manager.pull().observations_size() == 1);
     CHECK(http_request(fixture.port(), "GET", "/healthz").status == 0);  // plain HTTP gets nothing
+    // Browsers told once over HTTPS keep to it for a year; the API's answers and its refusals alike.
+    const TlsOptions tls{certificate.certificate};
+    for (const auto& [method, target] : {std::pair{"GET", "/healthz"}, std::pair{"GET", "/api/v1/me"},
+                                         std::pair{"HEAD", "/"}, std::pair{"POST", "/api/v1/sync/pull"}}) {
+        INFO(method << " " << target);
+        const auto reply = http_request(fixture.port(), method, target, {}, {}, tls);
+        CHECK(reply.status != 0);
+        CHECK(reply.header("Strict-Transport-Security") == "max-age=31536000");
+    }
 }
 
 TEST_CASE("a restart keeps every acknowledged record, token and cursor") {

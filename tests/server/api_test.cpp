@@ -1,4 +1,5 @@
 // Dispatch, authentication, sign-in, /me, /units, health and the indicator delegation, without a network.
+#include "api/metrics_endpoint.h"
 #include "api/negotiation.h"
 #include "floorwalk/validation.h"
 #include "support/api_fixture.h"
@@ -394,12 +395,38 @@ TEST_CASE_METHOD(ApiFixture, "/healthz reads the database; /metrics counts what 
     CHECK(response.body == R"({"status":"ok"})");
     api->completed("GET", last_log, 200, std::chrono::microseconds(1500));
 
-    response = call("GET", "/metrics");
+    MetricsEndpoint endpoint(api->metrics(), *store);
+    RequestLog log;
+    response = endpoint.handle(make_request("GET", "/metrics"), log);
     REQUIRE(response.status == 200);
+    CHECK(log.route == "/metrics");
     CHECK_THAT(response.content_type, Contains("text/plain"));
     CHECK_THAT(response.body, Contains(R"(floorwalk_http_requests_total{route="/healthz",method="GET",status="200"} 1)"));
     CHECK_THAT(response.body, Contains("floorwalk_database_bytes "));
     CHECK_FALSE(Catch::Matchers::Contains("floorwalk_database_bytes 0\n").match(response.body));
+    endpoint.completed("GET", log, 200, std::chrono::microseconds(900));
+    CHECK_THAT(endpoint.handle(make_request("HEAD", "/metrics"), log).body,
+               Contains(R"(floorwalk_http_requests_total{route="/metrics",method="GET",status="200"} 1)"));
+}
+
+TEST_CASE_METHOD(ApiFixture, "the API never serves /metrics; its own endpoint serves nothing else") {
+    for (const char* path : {"/metrics", "/api/v1/metrics"}) {
+        INFO(path);
+        const auto response = call("GET", path);
+        CHECK(response.status == 404);
+        const auto error = from_json<pb::ErrorResponse>(response.body).error();
+        CHECK(error.code() == "not_found");
+        CHECK_THAT(error.message(), Contains("--metrics-listen"));
+        CHECK_FALSE(Catch::Matchers::Contains("floorwalk_").match(response.body));
+    }
+    MetricsEndpoint endpoint(api->metrics(), *store);
+    RequestLog log;
+    auto response = endpoint.handle(make_request("GET", "/api/v1/me"), log);
+    CHECK(response.status == 404);
+    CHECK(error_code(response.body) == "not_found");
+    response = endpoint.handle(make_request("POST", "/metrics"), log);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
 }
 
 TEST_CASE("indicator paths and the KPI import go to the indicator service, after authentication") {

@@ -13,6 +13,7 @@ TestServer::TestServer(const std::filesystem::path& data_dir, TestServerOptions 
     auth_ = std::make_unique<Authenticator>(*store_, options.auth, clock);
     ApiConfig api_config;
     api_config.password_cost = HashCost::fast;
+    api_config.web_root = options.web_root;
     api_ = std::make_unique<Api>(*store_, *auth_, api_config,
                                  [indicators = indicators_](const Request& request, const Caller& caller) {
                                      return indicators->handle(request, caller);

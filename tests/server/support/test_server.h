@@ -21,6 +21,7 @@ struct TestServerOptions {
     std::optional<HttpConfig> metrics;   // a /metrics listener (as `serve --metrics-listen`), on 127.0.0.1:0
     AuthConfig auth;
     const ManualClock* clock = nullptr;  // the wall clock when null
+    std::filesystem::path web_root;      // the dashboard's files; none when empty
 };
 
 class TestServer {

@@ -56,6 +56,16 @@ bool has_header(const Response& response, std::string_view name) {
     return false;
 }
 
+// HEAD is allowed wherever GET is (RFC 9110 9.1): a 405 from a handler that lists only GET gets HEAD added.
+void allow_head_with_get(Response* response) {
+    if (response->status != 405) return;
+    for (auto& [name, value] : response->headers) {
+        if (name != "Allow") continue;
+        const bool get = value == "GET" || value.starts_with("GET,") || value.find(", GET") != std::string::npos;
+        if (get && value.find("HEAD") == std::string::npos) value += ", HEAD";
+    }
+}
+
 }  // namespace
 
 Api::Api(Store& store, Authenticator& auth, ApiConfig config, IndicatorHandler indicators)
@@ -112,7 +122,18 @@ std::optional<Response> Api::delegate_indicators(const Request& request, Request
     const auto caller = authenticate(request, log, &refusal);
     if (!caller) return refusal;
     std::optional<Response> response;
-    if (indicators_) response = indicators_(request, *caller);
+    if (indicators_) {
+        // The service knows GET only: a HEAD is its GET, whose body the transport leaves out. (The KPI import
+        // takes PUT alone, so a HEAD there stays a HEAD and is refused with 405.)
+        if (request.method == "HEAD" && !kpi_import) {
+            auto as_get = request;
+            as_get.method = "GET";
+            response = indicators_(as_get, *caller);
+        } else {
+            response = indicators_(request, *caller);
+        }
+        if (response) allow_head_with_get(&*response);
+    }
     if (!response) {
         if (kpi_import) return method_not_allowed(request, {"PUT"});
         return error_response(request, 404, "not_found", "No indicator endpoint at " + request.path + ".");
@@ -133,7 +154,7 @@ Response Api::dispatch(const Request& request, RequestLog& log) {
         }
         if (!request.path.starts_with("/api/")) {
             log.route = "(static)";
-            if (request.method != "GET") return method_not_allowed(request, {"GET"});
+            if (request.method != "GET" && request.method != "HEAD") return method_not_allowed(request, {"GET", "HEAD"});
             return serve_static(config_.web_root, request);
         }
         log.route = "(unmatched)";

@@ -18,7 +18,7 @@ void add_auth_routes(Router& router, ApiContext& api);          // auth_handlers
 void add_sync_routes(Router& router, ApiContext& api);          // sync_handlers.cpp: push, pull
 void add_admin_routes(Router& router, ApiContext& api);         // admin_handlers.cpp
 void add_organization_routes(Router& router, ApiContext& api);  // organization_handlers.cpp: units
-void add_health_routes(Router& router, ApiContext& api);        // health_handlers.cpp: healthz, metrics
+void add_health_routes(Router& router, ApiContext& api);        // health_handlers.cpp: healthz (and /metrics's 404)
 
 // static_files.cpp: GET of a file under `web_root` ("/" is index.html), with the dashboard's security headers.
 [[nodiscard]] Response serve_static(const std::filesystem::path& web_root, const Request& request);

@@ -1,4 +1,5 @@
-// GET /healthz and GET /metrics, for load balancers and Prometheus. Anonymous: they reveal no organisation data.
+// GET /healthz for load balancers (anonymous: it reveals no organisation data), and a 404 for /metrics, which is
+// served on its own listener (api/metrics_endpoint.h).
 #include "api/handlers.h"
 
 namespace floorwalk::server {
@@ -17,11 +18,12 @@ Response healthz(ApiContext& api, const RouteContext&) {
     return response;
 }
 
-Response metrics(ApiContext& api, const RouteContext&) {
-    Response response;
-    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    response.body = api.metrics.render(api.store.database_bytes());
-    return response;
+// Metrics tell traffic, routes, error rates and the database size: not for the public address. They are served
+// only by a MetricsEndpoint on `serve --metrics-listen`; here a 404 says where to look.
+Response metrics_elsewhere(const RouteContext& route) {
+    return error_response(route.request, 404, "not_found",
+                          "Metrics are not served on this address: start the server with --metrics-listen HOST:PORT "
+                          "(an internal address) and read /metrics there.");
 }
 
 }  // namespace
@@ -31,8 +33,7 @@ void add_health_routes(Router& router, ApiContext& api) {
         router.add("GET", pattern, Access::anonymous,
                    [&api](const RouteContext& route) { return healthz(api, route); });
     for (const char* pattern : {"/metrics", "/api/v1/metrics"})
-        router.add("GET", pattern, Access::anonymous,
-                   [&api](const RouteContext& route) { return metrics(api, route); });
+        router.add("GET", pattern, Access::anonymous, metrics_elsewhere);
 }
 
 }  // namespace floorwalk::server

@@ -57,17 +57,21 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     RouteMatch result;
     const auto segments = split_path(path);
     if (segments.empty()) return result;
+    const auto allow = [&result](std::string_view name) {
+        if (std::ranges::find(result.allowed, name) == result.allowed.end()) result.allowed.emplace_back(name);
+    };
     for (const auto& route : routes_) {
         RouteParams params;
         if (!matches(route, segments, &params)) continue;
         if (result.pattern.empty()) result.pattern = route.pattern;
-        if (route.method == method && result.route == nullptr) {
+        const bool serves = route.method == method || (method == "HEAD" && route.method == "GET");
+        if (serves && result.route == nullptr) {
             result.route = &route;
             result.pattern = route.pattern;
             result.params = std::move(params);
         }
-        if (std::ranges::find(result.allowed, route.method) == result.allowed.end())
-            result.allowed.push_back(route.method);
+        allow(route.method);
+        if (route.method == "GET") allow("HEAD");
     }
     return result;
 }

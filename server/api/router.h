@@ -1,5 +1,6 @@
 // Routes a request by method and path pattern ("/api/v1/admin/devices/{deviceId}/revoke") to its handler, and
-// tells 404 (no such path) from 405 (path known, method not: the Allow header lists what is).
+// tells 404 (no such path) from 405 (path known, method not: the Allow header lists what is). HEAD is served by a
+// path's GET route (the transport sends the GET answer's fields without its body), and allowed wherever GET is.
 //
 // Threading: build it once, then match from any thread (matching is read-only).
 #pragma once

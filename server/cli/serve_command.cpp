@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "api/api.h"
+#include "api/metrics_endpoint.h"
 #include "auth/authenticator.h"
 #include "http/http_server.h"
 #include "indicators/indicator_service.h"
@@ -9,7 +10,10 @@
 
 #include <charconv>
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <thread>
 
 #ifndef FLOORWALK_WEB_DIR
@@ -28,6 +32,10 @@ gracefully: requests in flight finish, then the database closes.
 Options:
   --data DIR           data folder holding the SQLite database
   --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
+  --metrics-listen HOST:PORT
+                       serve the Prometheus metrics at /metrics on this address, over plain HTTP and without
+                       authentication: keep it on loopback or an internal network. Without it, metrics are not
+                       served at all; the main address never serves them.
   --threads N          threads serving requests (default: the number of CPUs, at least 2)
   --tls-cert FILE      PEM certificate chain: with --tls-key, serve HTTPS (TLS 1.2 and 1.3 only)
   --tls-key FILE       PEM private key of the certificate
@@ -44,22 +52,55 @@ int parse_number(const std::string& text, int low, int high, std::string_view op
     return value;
 }
 
-// "127.0.0.1:8080", "[::1]:8080", "localhost:0".
-void parse_listen(const std::string& text, HttpConfig* config) {
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0", for the option `--<option>`.
+void parse_listen(const std::string& text, HttpConfig* config, std::string_view option = "listen") {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0)
-        throw UsageError("--listen must read HOST:PORT, for example 127.0.0.1:8080, not '" + text + "'");
+        throw UsageError("--" + std::string(option) + " must read HOST:PORT, for example 127.0.0.1:8080, not '" +
+                         text + "'");
     auto host = text.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     config->address = host;
-    config->port = static_cast<unsigned short>(parse_number(text.substr(colon + 1), 0, 65535, "listen port"));
+    config->port =
+        static_cast<unsigned short>(parse_number(text.substr(colon + 1), 0, 65535, std::string(option) + " port"));
 }
+
+bool is_loopback(const std::string& host) {
+    return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+// The metrics listener on its own thread, stopped and joined however serve_command ends.
+class MetricsListener {
+public:
+    MetricsListener(const HttpConfig& config, RequestHandler& endpoint)
+        : server_(make_server(config, endpoint)), thread_([this] { server_->run(); }) {}
+    ~MetricsListener() {
+        server_->stop();
+        thread_.join();
+    }
+    MetricsListener(const MetricsListener&) = delete;
+    MetricsListener& operator=(const MetricsListener&) = delete;
+
+    [[nodiscard]] std::string url() const { return server_->url(); }
+
+private:
+    static std::unique_ptr<HttpServer> make_server(const HttpConfig& config, RequestHandler& endpoint) {
+        try {
+            return std::make_unique<HttpServer>(config, endpoint);
+        } catch (const std::runtime_error& error) {
+            throw std::runtime_error(std::string("--metrics-listen: ") + error.what());
+        }
+    }
+
+    std::unique_ptr<HttpServer> server_;
+    std::thread thread_;
+};
 
 }  // namespace
 
 int serve_command(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"listen"}, {"threads"}, {"tls-cert"}, {"tls-key"},
-                                                 {"web"}, {"token-ttl-days"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"listen"}, {"metrics-listen"}, {"threads"}, {"tls-cert"},
+                                                 {"tls-key"}, {"web"}, {"token-ttl-days"}});
     if (arguments.has("help")) {
         console.out << help;
         return exit_ok;
@@ -78,6 +119,16 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     if (http.tls_certificate.empty() != http.tls_private_key.empty())
         throw UsageError("--tls-cert and --tls-key go together");
     http.stop_on_signals = true;
+
+    // Plain HTTP, one thread: a scrape every few seconds. Signals stop the main server, which stops this one.
+    std::optional<HttpConfig> metrics_http;
+    if (auto address = arguments.value("metrics-listen")) {
+        metrics_http.emplace();
+        parse_listen(*address, &*metrics_http, "metrics-listen");
+        metrics_http->threads = 1;
+        metrics_http->max_connections = 16;
+        metrics_http->log_requests = false;  // a scrape every few seconds would drown the request log
+    }
 
     AuthConfig auth_config;
     if (auto days = arguments.value("token-ttl-days"))
@@ -104,9 +155,19 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
         return indicators->handle(request, caller);
     });
     HttpServer server(http, api);
+    MetricsEndpoint metrics_endpoint(api.metrics(), *store);
+    std::unique_ptr<MetricsListener> metrics_listener;
+    if (metrics_http) metrics_listener = std::make_unique<MetricsListener>(*metrics_http, metrics_endpoint);
 
     console.out << "floorwalk-server listening on " << server.url() << std::endl;  // tests wait for this line
+    if (metrics_listener) {
+        console.out << "floorwalk-server metrics on " << metrics_listener->url() << "/metrics" << std::endl;
+        if (!is_loopback(metrics_http->address))
+            console.err << "floorwalk-server: warning: /metrics is served without authentication over plain HTTP on "
+                        << metrics_http->address << ": keep that address off the public network" << std::endl;
+    }
     server.run();
+    metrics_listener.reset();
     console.err << "floorwalk-server: stopped\n";
     return exit_ok;
 }

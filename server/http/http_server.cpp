@@ -44,6 +44,14 @@ void log_failure(std::exception_ptr failure) {
     }
 }
 
+// Throws std::runtime_error when a limit is out of the range the transport can keep.
+const HttpConfig& checked(const HttpConfig& config) {
+    if (config.header_limit < 1024 || config.header_limit > max_header_limit)
+        throw std::runtime_error("the header limit must be from 1024 to " + std::to_string(max_header_limit) +
+                                 " bytes, not " + std::to_string(config.header_limit));
+    return config;
+}
+
 std::unique_ptr<ssl::context> make_tls_context(const HttpConfig& config) {
     if (config.tls_certificate.empty() && config.tls_private_key.empty()) return nullptr;
     if (config.tls_certificate.empty() || config.tls_private_key.empty())
@@ -125,7 +133,7 @@ void ServerState::finished(std::string_view method, const RequestLog& log, int s
 struct HttpServer::Impl {
     Impl(HttpConfig config, RequestHandler& handler)
         : workers(static_cast<std::size_t>(std::max(1, config.threads))),
-          tls(make_tls_context(config)),
+          tls(make_tls_context(checked(config))),
           state(std::move(config), handler, tls.get(), workers.get_executor()),
           control(net::make_strand(io)),
           acceptor(control),

@@ -26,8 +26,14 @@ struct HttpConfig {
     // TLS (1.2 and 1.3 only) is on when both are set: a PEM certificate chain and its PEM private key.
     std::filesystem::path tls_certificate;
     std::filesystem::path tls_private_key;
+    // With TLS, every response carries this Strict-Transport-Security value (one year; no includeSubDomains, which
+    // would bind every other host of the domain to HTTPS too); empty sends none. Never sent over plain HTTP (RFC
+    // 6797 7.2: browsers ignore it there, and it would only advertise what an attacker can strip).
+    std::string strict_transport_security = "max-age=31536000";
 
-    std::size_t header_limit = 16 * 1024;       // larger headers are answered 431
+    // Header fields are those before the body: fields a chunked body's trailer carries are read and discarded,
+    // never merged into the request the handler sees (RFC 9110 6.5.1), so a trailer cannot stand in for a header.
+    std::size_t header_limit = 16 * 1024;       // larger headers are answered 431; at most 32 KiB
     std::size_t body_limit = 4 * 1024 * 1024;   // larger bodies are answered 413, never silently dropped
     std::size_t max_connections = 1000;         // connections past this are answered 503 and closed
 

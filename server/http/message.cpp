@@ -103,15 +103,22 @@ std::optional<Request> to_request(http::request<http::string_body>&& in, std::st
     return request;
 }
 
-http::response<http::string_body> to_beast(const Response& in, unsigned version, bool keep_alive) {
-    http::response<http::string_body> out{static_cast<http::status>(in.status), version};
+http::response<http::string_body> to_beast(const Response& in, const Delivery& delivery) {
+    http::response<http::string_body> out{static_cast<http::status>(in.status), delivery.version};
     out.set(http::field::server, "floorwalk");
     if (!in.content_type.empty()) out.set(http::field::content_type, in.content_type);
     for (const auto& [name, value] : in.headers) out.insert(name, value);
-    out.keep_alive(keep_alive);
+    if (!delivery.strict_transport_security.empty())
+        out.set(http::field::strict_transport_security, delivery.strict_transport_security);
+    out.keep_alive(delivery.keep_alive);
     // 1xx, 204 and 304 carry no body and, per RFC 9110, no Content-Length either.
     const bool bodiless = in.status < 200 || in.status == 204 || in.status == 304;
-    if (!bodiless) {
+    if (bodiless) return out;
+    if (delivery.head) {
+        // RFC 9110 9.3.2: the size the GET body would have, and not one byte of it, or the client would read those
+        // bytes as the start of the next response on a kept-alive connection.
+        out.content_length(in.body.size());
+    } else {
         out.body() = in.body;
         out.prepare_payload();
     }

@@ -32,6 +32,10 @@ namespace http = beast::http;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
+// The largest HttpConfig::header_limit: with the read buffer's slack (session.cpp), a header or trailer field stays
+// below the 64 KiB Beast can hold in one field.
+inline constexpr std::size_t max_header_limit = 32 * 1024;
+
 // A live connection as the server sees it, so that shutdown can reach it. The fields are touched only on the
 // connection's strand (shutdown posts there).
 struct Connection {
@@ -81,8 +85,18 @@ net::awaitable<void> run_session(ServerState& state, tcp::socket socket, std::sh
 // Beast request -> the handlers' Request; nullopt with `problem` set when the target cannot be decoded.
 [[nodiscard]] std::optional<Request> to_request(http::request<http::string_body>&& in, std::string remote_address,
                                                 std::string* problem);
+
+// How a response goes out on its connection.
+struct Delivery {
+    unsigned version = 11;
+    bool keep_alive = false;
+    // The answer to a HEAD: the GET answer's status and fields, its Content-Length included, and no body.
+    bool head = false;
+    // Sent as Strict-Transport-Security when not empty: only ever on a TLS connection.
+    std::string_view strict_transport_security;
+};
 // The handlers' Response -> Beast response.
-[[nodiscard]] http::response<http::string_body> to_beast(const Response& in, unsigned version, bool keep_alive);
+[[nodiscard]] http::response<http::string_body> to_beast(const Response& in, const Delivery& delivery);
 // An answer the transport gives by itself, with the API's JSON error body.
 [[nodiscard]] Response transport_error(int status, std::string_view code, std::string_view message);
 

@@ -20,6 +20,12 @@ namespace {
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 constexpr std::size_t first_read_bytes = 4096;
+// The read buffer holds the header (up to header_limit) and then, since the parser takes a body's bytes out as they
+// come, little more, except for a chunk's size line or the trailer, which stay in it until they end. Beast bounds
+// neither, and throws std::length_error out of the I/O thread (ending the process) on a field of 64 KiB: the
+// buffer's bound, header_limit (at most max_header_limit) plus this, keeps every field well below that.
+constexpr std::size_t read_slack_bytes = 16 * 1024;
+static_assert(max_header_limit + read_slack_bytes < 64 * 1024, "a field must stay below Beast's 64 KiB");
 // After refusing a request, read (and discard) what the client is still sending, so that closing the socket does
 // not reset the connection before the client has read the refusal. Bounded in bytes and time.
 constexpr std::size_t max_drain_bytes = 8 * 1024 * 1024;
@@ -63,7 +69,7 @@ class Session {
 public:
     Session(ServerState& state, Stream& stream, Connection& connection, std::string remote_address)
         : state_(state), config_(state.config), stream_(stream), connection_(connection),
-          remote_address_(std::move(remote_address)) {}
+          remote_address_(std::move(remote_address)), buffer_(config_.header_limit + read_slack_bytes) {}
 
     net::awaitable<void> run(bool overloaded) {
         if constexpr (std::is_same_v<Stream, TlsStream>) {
@@ -115,6 +121,7 @@ private:
         connection_.busy = true;
         const auto method = method_of(parser);
         const auto& header = parser.get();
+        const bool head = header.method() == http::verb::head;
         if (overloaded) {
             co_await refuse(503, "overloaded", "The server has too many open connections; retry in a moment.", method,
                             start);
@@ -134,18 +141,27 @@ private:
             if (auto [ec, n] = co_await http::async_write(stream_, go_on, use_tuple); ec) co_return false;
         }
 
+        // The fields as they stand before the body. Beast adds a chunked body's trailer fields to the same
+        // container once the body is read; the request handed on is built from this copy, so no trailer can pose
+        // as Authorization, Content-Type or Connection.
+        auto fields_before_body = header.base();
         tcp().expires_after(config_.body_timeout);
         const auto [body_ec, body_bytes] = co_await http::async_read(stream_, buffer_, parser, use_tuple);
         if (body_ec) {
             if (body_ec == http::error::body_limit)
                 co_await refuse(413, "body_too_large", body_too_large_message(), method, start);
+            else if (body_ec == http::error::buffer_overflow)
+                co_await refuse(400, "bad_request",
+                                "A chunk's size line or the chunked body's trailer is longer than " +
+                                    std::to_string(buffer_.max_size()) + " bytes.",
+                                method, start);
             else if (is_protocol_error(body_ec))
                 co_await refuse(400, "bad_request", "The request body is not valid HTTP/1.1 (" + body_ec.message() + ").",
                                 method, start);
             co_return false;
         }
 
-        auto message = parser.release();
+        http::request<http::string_body> message(std::move(fields_before_body), std::move(parser.get().body()));
         const auto version = message.version();
         bool keep_alive = message.keep_alive();
         RequestLog log;
@@ -167,7 +183,7 @@ private:
             keep_alive = false;
         }
         keep_alive = keep_alive && !state_.stopping;
-        auto out = to_beast(response, version, keep_alive);
+        auto out = to_beast(response, delivery(version, keep_alive, head));
         tcp().expires_after(config_.write_timeout);
         const auto [write_ec, written] = co_await http::async_write(stream_, out, use_tuple);
         state_.finished(method, log, response.status, since(start), !write_ec);
@@ -191,6 +207,12 @@ private:
         return method.empty() ? std::string("-") : std::string(method);
     }
 
+    Delivery delivery(unsigned version, bool keep_alive, bool head) const {
+        Delivery out{.version = version, .keep_alive = keep_alive, .head = head};
+        if constexpr (std::is_same_v<Stream, TlsStream>) out.strict_transport_security = config_.strict_transport_security;
+        return out;
+    }
+
     std::string body_too_large_message() const {
         return "The request body is larger than " + std::to_string(config_.body_limit / 1024) +
                " KiB: send fewer records per request.";
@@ -201,7 +223,7 @@ private:
                                 const std::string& method, SteadyClock::time_point start) {
         auto response = transport_error(status, code, message);
         if (status == 503) response.headers.emplace_back("Retry-After", "1");
-        auto out = to_beast(response, 11, false);
+        auto out = to_beast(response, delivery(11, false, method == "HEAD"));
         tcp().expires_after(config_.write_timeout);
         const auto [ec, n] = co_await http::async_write(stream_, out, use_tuple);
         RequestLog log;
@@ -219,7 +241,7 @@ private:
         std::size_t drained = buffer_.size();
         buffer_.consume(buffer_.size());
         while (drained < max_drain_bytes) {
-            auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(64 * 1024), use_tuple);
+            auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(buffer_.max_size()), use_tuple);
             if (ec) break;
             drained += n;
         }

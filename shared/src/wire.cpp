@@ -2,6 +2,8 @@
 // shared/ that includes protobuf.
 #include "floorwalk/wire.h"
 
+#include "floorwalk/json_screen.h"
+
 #include <google/protobuf/util/json_util.h>
 
 #include "floorwalk/validation.h"
@@ -387,9 +389,15 @@ std::string to_json(const google::protobuf::Message& message, bool pretty) {
 }
 
 bool from_json(std::string_view json, google::protobuf::Message* message, std::string* error) {
+    message->Clear();
+    // Protobuf's parser is lenient, lets the last of two same-named members win and recurses on nesting: only a
+    // strict, bounded, unambiguous text reaches it.
+    if (auto refusal = json::screen(json)) {
+        if (error) *error = std::move(refusal->message);
+        return false;
+    }
     google::protobuf::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
-    message->Clear();
     const auto status = google::protobuf::util::JsonStringToMessage(
         google::protobuf::StringPiece(json.data(), json.size()), message, options);
     if (status.ok()) return true;

@@ -1,4 +1,5 @@
 // Dispatch, authentication, sign-in, /me, /units, health and the indicator delegation, without a network.
+#include "api/metrics_endpoint.h"
 #include "api/negotiation.h"
 #include "floorwalk/validation.h"
 #include "support/api_fixture.h"
@@ -175,8 +176,141 @@ TEST_CASE_METHOD(ApiFixture, "unknown routes answer 404, known ones with another
 
     response = call("DELETE", "/api/v1/admin/settings");
     CHECK(response.status == 405);
-    CHECK(header(response, "Allow") == "GET, PUT");
+    CHECK(header(response, "Allow") == "GET, HEAD, PUT");
     CHECK(last_log.route == "/api/v1/admin/settings");
+}
+
+TEST_CASE_METHOD(ApiFixture, "HEAD is answered by every GET route as GET would be, and allowed wherever GET is") {
+    const auto token = login("admin");
+    // The API answers a HEAD with the GET's response; the transport sends its fields and leaves the body out.
+    for (const char* path : {"/api/v1/me", "/api/v1/units", "/api/v1/admin/settings", "/healthz", "/api/v1/healthz"}) {
+        INFO(path);
+        const auto get = call("GET", path, token);
+        const auto head = call("HEAD", path, token);
+        CHECK(get.status == 200);
+        CHECK(head.status == 200);
+        CHECK(last_log.route == path);
+        CHECK(head.content_type == get.content_type);
+        CHECK(head.body == get.body);
+    }
+    // Answers holding the time of the request: the same route and status.
+    for (const char* path : {"/api/v1/sync/pull", "/api/v1/admin/devices"}) {
+        INFO(path);
+        CHECK(call("HEAD", path, token).status == 200);
+        CHECK(last_log.route == path);
+    }
+    // Without a token a HEAD is refused as its GET is.
+    CHECK(call("HEAD", "/api/v1/me").status == 401);
+
+    auto response = call("HEAD", "/api/v1/sync/push", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "POST");
+    response = call("POST", "/api/v1/me", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
+    // The dashboard's files: no web root here, so a 404 either way, never a 405.
+    CHECK(call("HEAD", "/").status == 404);
+    response = call("DELETE", "/index.html");
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
+}
+
+TEST_CASE("HEAD reaches the indicator service as its GET; its 405s allow HEAD too") {
+    std::vector<std::string> seen;  // method and path as the service received them
+    ApiFixture fixture({}, [&seen](const Request& request, const Caller&) -> std::optional<Response> {
+        seen.push_back(request.method + " " + request.path);
+        const char* method = request.path == "/api/v1/admin/kpis" ? "PUT" : "GET";
+        if (request.method != method) {
+            Response refusal;
+            refusal.status = 405;
+            refusal.headers.emplace_back("Allow", method);
+            return refusal;
+        }
+        Response response;
+        response.body = R"({"from":"service"})";
+        return response;
+    });
+    const auto token = fixture.login("analyst");
+    auto response = fixture.call("HEAD", "/api/v1/indicators/series", token);
+    CHECK(response.status == 200);
+    CHECK(response.body == R"({"from":"service"})");
+    response = fixture.call("POST", "/api/v1/indicators", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
+    response = fixture.call("HEAD", "/api/v1/admin/kpis", token);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "PUT");
+    CHECK(seen == std::vector<std::string>{"GET /api/v1/indicators/series", "POST /api/v1/indicators",
+                                           "HEAD /api/v1/admin/kpis"});
+}
+
+TEST_CASE_METHOD(ApiFixture, "a JSON body naming a member twice is refused 400 on every JSON route, before any use") {
+    const auto manager = login("manager");
+    const auto admin = login("admin");
+    struct Case {
+        const char* method;
+        const char* path;
+        std::string token;
+        std::string body;
+        std::string named;  // what the message must say
+    };
+    const std::vector<Case> cases = {
+        // Validation reading the first and the store the last is what a duplicate is for.
+        {"POST", "/api/v1/auth/login", "",
+         R"({"organization":"acme","username":"manager","password":"x","deviceId":"d","username":"admin"})",
+         R"("username" appears twice in the top-level object)"},
+        {"POST", "/api/v1/sync/push", manager,
+         R"({"deviceId":"manager-phone","observations":[{"id":"0192f1a4-5b6c-7d8e-9f00-112233445566",)"
+         R"("employeeId":"e1","employeeId":"e4","revision":1}]})",
+         R"("employeeId" appears twice in observations[0])"},
+        {"POST", "/api/v1/sync/push", manager,
+         R"({"deviceId":"manager-phone","activities":[{"participantIds":["e1"],"participant_ids":["e4"]}]})",
+         R"("participantIds" and "participant_ids" in activities[0])"},
+        {"PUT", "/api/v1/admin/employees", admin,
+         R"({"employees":[{"id":"e9","unitId":"n1","displayName":"A"},{"id":"e8","unitId":"n1","unitId":"s1"}]})",
+         R"("unitId" appears twice in employees[1])"},
+        {"PUT", "/api/v1/admin/units", admin, R"({"units":[],"units":[{"id":"x"}]})", R"("units" appears twice)"},
+        {"PUT", "/api/v1/admin/users", admin,
+         R"({"users":[{"username":"u","role":"MANAGER","role":"ADMIN","password":"p4ssword-long"}]})",
+         R"("role" appears twice in users[0])"},
+        {"PUT", "/api/v1/admin/model", admin, R"({"dimensions":[{"id":"a","id":"b"}]})",
+         R"("id" appears twice in dimensions[0])"},
+        {"PUT", "/api/v1/admin/settings", admin, R"({"minGroupSize":5,"minGroupSize":1})",
+         R"("minGroupSize" appears twice)"},
+    };
+    for (const auto& [method, path, token, body, named] : cases) {
+        INFO(method << " " << path << " " << body);
+        const auto response = call(method, path, token, body);
+        CHECK(response.status == 400);
+        const auto error = from_json<pb::ErrorResponse>(response.body).error();
+        CHECK(error.code() == "malformed_body");
+        CHECK_THAT(error.message(), Contains(named));
+    }
+    // Nothing was applied: the settings keep their default and no employee was added.
+    const auto settings = from_json<pb::OrganizationSettings>(call("GET", "/api/v1/admin/settings", admin).body);
+    CHECK(settings.min_group_size() != 1);
+    CHECK(settings.min_group_size() != 5);
+    CHECK(call("GET", "/api/v1/sync/pull", manager).body.find("\"e9\"") == std::string::npos);
+}
+
+TEST_CASE_METHOD(ApiFixture, "a JSON body nested past 32 levels is refused 400 naming the limit") {
+    const auto manager = login("manager");
+    for (const auto& [open, close] : {std::pair<std::string, std::string>{"[", "]"}, {"{\"a\":", "}"}}) {
+        std::string body = R"({"deviceId":"manager-phone","observations":)";
+        for (int i = 0; i < 10'000; ++i) body += open;
+        body += "1";
+        for (int i = 0; i < 10'000; ++i) body += close;
+        body += "}";
+        const auto response = call("POST", "/api/v1/sync/push", manager, body);
+        CHECK(response.status == 400);
+        const auto error = from_json<pb::ErrorResponse>(response.body).error();
+        CHECK(error.code() == "malformed_body");
+        CHECK_THAT(error.message(), Contains("the limit is 32 levels"));
+    }
+    // The deepest request message the API takes is far within it.
+    CHECK(call("POST", "/api/v1/sync/push", manager,
+               R"({"deviceId":"manager-phone","observations":[{"ratings":[{"dimensionId":"greet","level":3}]}]})")
+              .status == 200);
 }
 
 TEST_CASE_METHOD(ApiFixture, "errors follow Accept: protobuf clients get a protobuf error") {
@@ -261,12 +395,38 @@ TEST_CASE_METHOD(ApiFixture, "/healthz reads the database; /metrics counts what 
     CHECK(response.body == R"({"status":"ok"})");
     api->completed("GET", last_log, 200, std::chrono::microseconds(1500));
 
-    response = call("GET", "/metrics");
+    MetricsEndpoint endpoint(api->metrics(), *store);
+    RequestLog log;
+    response = endpoint.handle(make_request("GET", "/metrics"), log);
     REQUIRE(response.status == 200);
+    CHECK(log.route == "/metrics");
     CHECK_THAT(response.content_type, Contains("text/plain"));
     CHECK_THAT(response.body, Contains(R"(floorwalk_http_requests_total{route="/healthz",method="GET",status="200"} 1)"));
     CHECK_THAT(response.body, Contains("floorwalk_database_bytes "));
     CHECK_FALSE(Catch::Matchers::Contains("floorwalk_database_bytes 0\n").match(response.body));
+    endpoint.completed("GET", log, 200, std::chrono::microseconds(900));
+    CHECK_THAT(endpoint.handle(make_request("HEAD", "/metrics"), log).body,
+               Contains(R"(floorwalk_http_requests_total{route="/metrics",method="GET",status="200"} 1)"));
+}
+
+TEST_CASE_METHOD(ApiFixture, "the API never serves /metrics; its own endpoint serves nothing else") {
+    for (const char* path : {"/metrics", "/api/v1/metrics"}) {
+        INFO(path);
+        const auto response = call("GET", path);
+        CHECK(response.status == 404);
+        const auto error = from_json<pb::ErrorResponse>(response.body).error();
+        CHECK(error.code() == "not_found");
+        CHECK_THAT(error.message(), Contains("--metrics-listen"));
+        CHECK_FALSE(Catch::Matchers::Contains("floorwalk_").match(response.body));
+    }
+    MetricsEndpoint endpoint(api->metrics(), *store);
+    RequestLog log;
+    auto response = endpoint.handle(make_request("GET", "/api/v1/me"), log);
+    CHECK(response.status == 404);
+    CHECK(error_code(response.body) == "not_found");
+    response = endpoint.handle(make_request("POST", "/metrics"), log);
+    CHECK(response.status == 405);
+    CHECK(header(response, "Allow") == "GET, HEAD");
 }
 
 TEST_CASE("indicator paths and the KPI import go to the indicator service, after authentication") {

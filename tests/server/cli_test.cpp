@@ -95,6 +95,10 @@ TEST_CASE("serve checks its options before touching anything") {
     CHECK(run({"serve", "--data", "/tmp/x", "--tls-cert", "c.pem"}).code == cli::exit_usage);
     CHECK(run({"serve", "--data", "/tmp/x", "--token-ttl-days", "-3"}).code == cli::exit_usage);
     CHECK_THAT(run({"serve", "--data", "/tmp/x", "--colour", "blue"}).err, Contains("unknown option --colour"));
+    const auto metrics = run({"serve", "--data", "/tmp/x", "--metrics-listen", "9090"});
+    CHECK(metrics.code == cli::exit_usage);
+    CHECK_THAT(metrics.err, Contains("--metrics-listen must read HOST:PORT"));
+    CHECK(run({"serve", "--data", "/tmp/x", "--metrics-listen", "127.0.0.1:70000"}).code == cli::exit_usage);
 }
 
 TEST_CASE_METHOD(CliFixture, "admin init creates the organisation and its administrator from a password on stdin") {
@@ -305,6 +309,33 @@ TEST_CASE_METHOD(CliFixture, "serve prints its listening line, serves, and exits
     REQUIRE(kill(server.pid(), SIGTERM) == 0);
     CHECK(server.wait(30s) == 0);
     CHECK_FALSE(HttpClient(port, std::nullopt, 2s).connected());
+}
+
+TEST_CASE_METHOD(CliFixture, "serve --metrics-listen serves /metrics there and only there") {
+    REQUIRE(init().code == cli::exit_ok);
+    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0",
+                       "--metrics-listen", "127.0.0.1:0", "--threads", "2"});
+    std::smatch match;
+    const auto listening = server.read_line(60s);
+    REQUIRE(std::regex_match(listening, match, std::regex(R"(floorwalk-server listening on http://127\.0\.0\.1:(\d+))")));
+    const auto port = static_cast<unsigned short>(std::stoi(match[1]));
+    const auto metrics_line = server.read_line(10s);
+    REQUIRE(std::regex_match(metrics_line, match,
+                             std::regex(R"(floorwalk-server metrics on http://127\.0\.0\.1:(\d+)/metrics)")));
+    const auto metrics_port = static_cast<unsigned short>(std::stoi(match[1]));
+
+    // One connection: its second request is read only once the first was counted, so the scrape sees it.
+    HttpClient client(port);
+    CHECK(client.request("GET", "/healthz").status == 200);
+    CHECK(client.request("GET", "/metrics").status == 404);
+    const auto scrape = http_request(metrics_port, "GET", "/metrics");
+    CHECK(scrape.status == 200);
+    CHECK_THAT(scrape.body, Contains(R"(floorwalk_http_requests_total{route="/healthz",method="GET",status="200"} 1)"));
+    CHECK(http_request(metrics_port, "GET", "/healthz").status == 404);
+
+    REQUIRE(kill(server.pid(), SIGTERM) == 0);
+    CHECK(server.wait(30s) == 0);
+    CHECK_FALSE(HttpClient(metrics_port, std::nullopt, 2s).connected());
 }
 
 TEST_CASE_METHOD(CliFixture, "serve over TLS announces https") {

@@ -19,13 +19,21 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// Echoes what it was asked; "/hold" waits until released, "/throw" throws.
+// Echoes what it was asked; "/whoami" echoes the Authorization and Content-Type it was given, "/hold" waits until
+// released, "/throw" throws.
 class StubHandler final : public RequestHandler {
 public:
     Response handle(const Request& request, RequestLog& log) override {
         log.route = request.path;
         log.user = "tester";
         if (request.path == "/throw") throw std::runtime_error("stub failure");
+        if (request.path == "/whoami") {
+            Response response;
+            response.content_type = "text/plain";
+            response.body = "auth=" + request.authorization + " type=" + request.content_type +
+                            " body=" + request.body;
+            return response;
+        }
         if (request.path == "/hold") {
             std::unique_lock lock(mutex_);
             ++held_;
@@ -122,6 +130,7 @@ TEST_CASE("requests are decoded and answered over one kept-alive connection") {
     CHECK(reply.status == 200);
     CHECK(reply.body == "GET /api/v1/sync/pull cursor=a+b limit=5 name=Chloé B body=0 type=");
     CHECK(reply.header("Server") == "floorwalk");
+    CHECK(reply.header("Strict-Transport-Security").empty());  // never over plain HTTP
     reply = client.request("POST", "/p%C3%A9", "{}", {{"Content-Type", "Application/JSON; charset=utf-8"}});
     CHECK(reply.status == 200);
     CHECK(reply.body == "POST /pé body=2 type=application/json");
@@ -349,6 +358,7 @@ TEST_CASE("TLS 1.2 and 1.3 with the configured certificate; older protocols and 
         auto reply = client.request("POST", "/secure", "payload");
         CHECK(reply.status == 200);
         CHECK(reply.body == "POST /secure body=7 type=");
+        CHECK(reply.header("Strict-Transport-Security") == "max-age=31536000");
         CHECK(client.request("GET", "/again").status == 200);  // kept alive over TLS
     }
 
@@ -370,6 +380,78 @@ TEST_CASE("TLS limits apply as on plain HTTP") {
     HttpClient client(running.server.port(), TlsOptions{certificate.certificate});
     const auto reply = client.request("POST", "/push", std::string(4096, 'x'));
     CHECK(reply.status == 413);
+    CHECK(reply.header("Strict-Transport-Security") == "max-age=31536000");  // the transport's own answers too
+}
+
+TEST_CASE("Strict-Transport-Security can be turned off") {
+    TempDir dir;
+    const auto certificate = make_self_signed_certificate(dir.path());
+    auto config = test_config();
+    config.tls_certificate = certificate.certificate;
+    config.tls_private_key = certificate.private_key;
+    config.strict_transport_security.clear();
+    Running running(config);
+    const auto reply = http_request(running.server.port(), "GET", "/", {}, {}, TlsOptions{certificate.certificate});
+    CHECK(reply.status == 200);
+    CHECK(reply.header("Strict-Transport-Security").empty());
+}
+
+TEST_CASE("fields in a chunked body's trailer never stand in for header fields") {
+    Running running;
+    RawConnection connection(running.server.port());
+    // The trailer's Connection: close is ignored too: the second request on the connection is answered.
+    connection.send("POST /whoami HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    "2\r\n{}\r\n0\r\nAuthorization: Bearer from-trailer\r\nContent-Type: application/json\r\n"
+                    "Connection: close\r\n\r\n"
+                    "POST /whoami HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer from-header\r\n"
+                    "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    "1\r\nx\r\n0\r\nAuthorization: Bearer from-trailer\r\n\r\n");
+    const auto received = connection.receive_until_close(10s);
+    INFO(received.data);
+    CHECK(received.data.find("auth= type= body={}") != std::string::npos);
+    CHECK(received.data.find("auth=Bearer from-header type= body=x") != std::string::npos);
+    CHECK(received.data.find("from-trailer") == std::string::npos);
+}
+
+TEST_CASE("a HEAD is answered with the GET's fields and no body, and the connection stays in step") {
+    Running running;
+    SECTION("raw bytes: the next response starts right after the HEAD answer's header") {
+        RawConnection connection(running.server.port());
+        connection.send("HEAD /page HTTP/1.1\r\nHost: x\r\n\r\nGET /page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        const auto received = connection.receive_until_close(10s);
+        INFO(received.data);
+        const auto end_of_head = received.data.find("\r\n\r\n");
+        REQUIRE(end_of_head != std::string::npos);
+        const auto head = received.data.substr(0, end_of_head + 4);
+        CHECK(head.starts_with("HTTP/1.1 200"));
+        // The stub would have answered "HEAD /page body=0 type=": 23 bytes announced, none sent.
+        CHECK_THAT(head, Contains("Content-Length: 23\r\n"));
+        CHECK_THAT(head, Contains("Content-Type: text/plain\r\n"));
+        const auto rest = received.data.substr(end_of_head + 4);
+        CHECK(rest.starts_with("HTTP/1.1 200"));
+        CHECK(rest.ends_with("\r\n\r\nGET /page body=0 type="));
+    }
+    SECTION("a client alternating HEAD and GET on one connection") {
+        HttpClient client(running.server.port());
+        for (int i = 0; i < 3; ++i) {
+            const auto head = client.request("HEAD", "/page");
+            CHECK(head.status == 200);
+            CHECK(head.body.empty());
+            CHECK(head.header("Content-Length") == "23");
+            const auto get = client.request("GET", "/page");
+            CHECK(get.status == 200);
+            CHECK(get.body == "GET /page body=0 type=");
+        }
+        CHECK(running.server.open_connections() == 1);
+    }
+    SECTION("the transport's own refusals of a HEAD have no body either") {
+        RawConnection connection(running.server.port());
+        connection.send("HEAD / HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(17 * 1024, 'p') + "\r\n\r\n");
+        const auto received = connection.receive_until_close(10s);
+        CHECK(status_of(received.data) == 431);
+        CHECK_THAT(received.data, Contains("Content-Length: "));
+        CHECK(received.data.ends_with("\r\n\r\n"));
+    }
 }
 
 TEST_CASE("a server that cannot listen or load its certificate says why") {
@@ -380,6 +462,9 @@ TEST_CASE("a server that cannot listen or load its certificate says why") {
     config.address = "127.0.0.1";
     CHECK_THROWS_WITH(HttpServer(config, handler), Contains("cannot listen on 127.0.0.1"));
     config.port = 0;
+    config.header_limit = 64 * 1024;  // Beast could not hold a field that long
+    CHECK_THROWS_WITH(HttpServer(config, handler), Contains("header limit"));
+    config.header_limit = 16 * 1024;
     config.tls_certificate = "/nonexistent/cert.pem";
     config.tls_private_key = "/nonexistent/key.pem";
     CHECK_THROWS_WITH(HttpServer(config, handler), Contains("/nonexistent/cert.pem"));

@@ -65,7 +65,20 @@ TEST_CASE("a known path with another method: 405 with the allowed methods") {
     auto match = router.match("DELETE", "/api/v1/admin/settings");
     CHECK_FALSE(match.route);
     CHECK(match.pattern == "/api/v1/admin/settings");
-    CHECK(match.allowed == std::vector<std::string>{"GET", "PUT"});
+    CHECK(match.allowed == std::vector<std::string>{"GET", "HEAD", "PUT"});
     match = router.match("GET", "/api/v1/sync/push");
     CHECK(match.allowed == std::vector<std::string>{"POST"});
+}
+
+TEST_CASE("HEAD is served by a path's GET route, and only where there is one") {
+    const auto router = make_router();
+    auto match = router.match("HEAD", "/api/v1/admin/settings");
+    REQUIRE(match.route);
+    CHECK(match.route->method == "GET");
+    CHECK(call(match) == "get-settings");
+    CHECK(match.pattern == "/api/v1/admin/settings");
+    match = router.match("HEAD", "/api/v1/admin/devices/d1/revoke");
+    CHECK_FALSE(match.route);
+    CHECK(match.allowed == std::vector<std::string>{"POST"});
+    CHECK(router.match("HEAD", "/api/v1/nothing").pattern.empty());
 }

@@ -331,6 +331,15 @@ TEST_CASE("the whole API over HTTPS with a self-signed certificate") {
     CHECK(manager.push({make_observation("e1", 3, fixture.now())}).results(0).status() == pb::ACCEPTED);
     CHECK(manager.pull().observations_size() == 1);
     CHECK(http_request(fixture.port(), "GET", "/healthz").status == 0);  // plain HTTP gets nothing
+    // Browsers told once over HTTPS keep to it for a year; the API's answers and its refusals alike.
+    const TlsOptions tls{certificate.certificate};
+    for (const auto& [method, target] : {std::pair{"GET", "/healthz"}, std::pair{"GET", "/api/v1/me"},
+                                         std::pair{"HEAD", "/"}, std::pair{"POST", "/api/v1/sync/pull"}}) {
+        INFO(method << " " << target);
+        const auto reply = http_request(fixture.port(), method, target, {}, {}, tls);
+        CHECK(reply.status != 0);
+        CHECK(reply.header("Strict-Transport-Security") == "max-age=31536000");
+    }
 }
 
 TEST_CASE("a restart keeps every acknowledged record, token and cursor") {
@@ -389,18 +398,66 @@ TEST_CASE_METHOD(ServerFixture, "indicators come from the indicator service, beh
     CHECK(HttpClient(port()).request("GET", "/api/v1/indicators").status == 401);
 }
 
-TEST_CASE_METHOD(ServerFixture, "health and metrics over HTTP") {
-    // One connection throughout: an exchange is counted once its response is written, so only the next request
-    // on the same connection is sure to see it.
-    Session manager(port(), "manager");
+TEST_CASE("health on the main address, metrics only on the metrics listener") {
+    TestServerOptions options;
+    options.metrics.emplace();
+    ServerFixture fixture(options);
+    REQUIRE(fixture.server->metrics_port() != 0);
+    // One connection throughout: an exchange is counted once its response is written, so only a later request on
+    // the same connection proves the push was counted before the scrape.
+    Session manager(fixture.port(), "manager");
     auto reply = manager.call("GET", "/healthz");
     CHECK(reply.status == 200);
     CHECK(reply.body == R"({"status":"ok"})");
-    manager.push({make_observation("e1", 2, now())});
-    reply = manager.call("GET", "/metrics");
+    manager.push({make_observation("e1", 2, fixture.now())});
+    CHECK(manager.call("GET", "/healthz").status == 200);
+
+    for (const char* path : {"/metrics", "/api/v1/metrics"}) {
+        INFO(path);
+        reply = manager.call("GET", path);
+        CHECK(reply.status == 404);
+        CHECK_FALSE(Catch::Matchers::Contains("floorwalk_").match(reply.body));
+    }
+
+    HttpClient scraper(fixture.server->metrics_port());
+    reply = scraper.request("GET", "/metrics");
     REQUIRE(reply.status == 200);
+    CHECK_THAT(reply.header("Content-Type"), Contains("text/plain"));
     CHECK_THAT(reply.body, Contains(R"(floorwalk_http_requests_total{route="/api/v1/sync/push",method="POST",status="200"} 1)"));
-    CHECK_THAT(reply.body, Contains(R"(floorwalk_http_requests_total{route="/healthz",method="GET",status="200"} 1)"));
+    // The first /healthz surely, the second perhaps: its count is written after its answer.
+    CHECK_THAT(reply.body, Contains(R"(floorwalk_http_requests_total{route="/healthz",method="GET",status="200"} )"));
     CHECK_THAT(reply.body, Contains(R"(floorwalk_sync_records_total{kind="observation",status="accepted"} 1)"));
     CHECK_THAT(reply.body, Contains(R"(floorwalk_http_request_duration_seconds_count{route="/api/v1/auth/login"} 1)"));
+    const auto head = scraper.request("HEAD", "/metrics");
+    CHECK(head.status == 200);
+    CHECK(head.body.empty());
+    CHECK(scraper.request("GET", "/healthz").status == 404);  // the metrics listener serves nothing else
+    CHECK(scraper.request("GET", "/api/v1/me").status == 404);
+}
+
+TEST_CASE_METHOD(ServerFixture, "without a metrics listener, metrics are served nowhere") {
+    CHECK(server->metrics_port() == 0);
+    CHECK(http_request(port(), "GET", "/metrics").status == 404);
+    CHECK(http_request(port(), "HEAD", "/metrics").status == 404);
+}
+
+TEST_CASE_METHOD(ServerFixture, "HEAD then GET on one kept-alive connection, on API, health and error routes") {
+    Session manager(port(), "manager");
+    // (target, whether the GET answer is the same bytes each time: no time of the request inside)
+    for (const auto& [target, stable] : {std::pair{"/api/v1/me", true}, std::pair{"/api/v1/units", true},
+                                         std::pair{"/healthz", true}, std::pair{"/api/v1/nothing", true},
+                                         std::pair{"/api/v1/sync/pull?limit=5", false},
+                                         std::pair{"/api/v1/indicators?unitId=n1", false}}) {
+        INFO(target);
+        const auto head = manager.call("HEAD", target);
+        const auto get = manager.call("GET", target);
+        REQUIRE(get.status != 0);
+        CHECK(head.status == get.status);
+        CHECK(head.body.empty());
+        CHECK(head.header("Content-Type") == get.header("Content-Type"));
+        CHECK_FALSE(head.header("Content-Length").empty());
+        if (stable) CHECK(head.header("Content-Length") == std::to_string(get.body.size()));
+    }
+    CHECK(manager.call("HEAD", "/api/v1/sync/push").header("Allow") == "POST");
+    CHECK(manager.call("PUT", "/api/v1/me").header("Allow") == "GET, HEAD");
 }

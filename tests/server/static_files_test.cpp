@@ -105,7 +105,7 @@ TEST_CASE("without a web root the dashboard answers a 404 that says why") {
     CHECK(response.body.find("not installed") != std::string::npos);
 }
 
-TEST_CASE("the API routes non-API GETs to the web root, other methods to 405") {
+TEST_CASE("the API routes non-API GETs and HEADs to the web root, other methods to 405") {
     WebRoot web;
     ApiConfig config;
     config.web_root = web.root;
@@ -113,9 +113,13 @@ TEST_CASE("the API routes non-API GETs to the web root, other methods to 405") {
     auto response = fixture.call("GET", "/app.js");
     CHECK(response.status == 200);
     CHECK(fixture.last_log.route == "(static)");
+    const auto head = fixture.call("HEAD", "/app.js");
+    CHECK(head.status == 200);
+    CHECK(head.body == response.body);  // the transport sends only its length
+    CHECK(head.content_type == response.content_type);
     response = fixture.call("POST", "/");
     CHECK(response.status == 405);
-    CHECK(header(response, "Allow") == "GET");
+    CHECK(header(response, "Allow") == "GET, HEAD");
     // API paths never fall through to files.
     CHECK(fixture.call("GET", "/api/v1/app.js").status == 404);
 }

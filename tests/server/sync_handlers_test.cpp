@@ -168,7 +168,7 @@ TEST_CASE_METHOD(SyncFixture, "bad records are rejected one by one without block
     CHECK(answer.results(4).status() == pb::ACCEPTED);
     CHECK(pull(token).observations_size() == 1);
 
-    const auto metrics = call("GET", "/metrics").body;
+    const auto metrics = api->metrics().render(0);
     CHECK_THAT(metrics, Contains(R"(floorwalk_sync_records_total{kind="observation",status="rejected"} 4)"));
     CHECK_THAT(metrics, Contains(R"(floorwalk_sync_records_total{kind="observation",status="accepted"} 1)"));
 }

@@ -856,3 +856,40 @@ TEST_CASE("conversion copies at most one element more than each bound, whatever 
     REQUIRE(converted.dimensions.size() == max_model_dimensions + 1);
     CHECK(converted.dimensions[0].behaviours.size() == max_behaviours_per_dimension + 1);
 }
+
+TEST_CASE("from_json refuses a member given twice, whichever would win, before protobuf reads it") {
+    pb::Observation observation;
+    std::string error;
+    CHECK_FALSE(wire::from_json(R"({"id":"x","employeeId":"E1","employeeId":"E2"})", &observation, &error));
+    CHECK(contains(error, "\"employeeId\" appears twice"));
+    CHECK(observation.employee_id().empty());
+    error.clear();
+    CHECK_FALSE(wire::from_json(R"({"employeeId":"E1","employee\u0049d":"E2"})", &observation, &error));
+    CHECK(contains(error, "appears twice"));
+    error.clear();
+    CHECK_FALSE(wire::from_json(R"({"ratings":[{"dimensionId":"a","level":1,"level":4}]})", &observation, &error));
+    CHECK(contains(error, "ratings[0]"));
+    // Protobuf takes a field by its proto name as well as its JSON name: both at once is the field twice.
+    pb::CoachingActivity activity;
+    error.clear();
+    CHECK_FALSE(wire::from_json(R"({"participantIds":["E1"],"participant_ids":["E2"]})", &activity, &error));
+    CHECK(contains(error, "\"participantIds\" and \"participant_ids\""));
+    CHECK(activity.participant_ids_size() == 0);
+}
+
+TEST_CASE("from_json refuses nesting past 32 levels and JSON protobuf alone would have taken") {
+    pb::PushRequest push;
+    std::string error;
+    std::string deep = R"({"observations":[)";
+    for (int i = 0; i < 10'000; ++i) deep += "[";
+    CHECK_FALSE(wire::from_json(deep, &push, &error));
+    CHECK(contains(error, "the limit is 32 levels"));
+    error.clear();
+    // Protobuf's parser accepts single quotes and bare names; two parsers reading one text differently is how
+    // validation gets bypassed, so only standard JSON is read.
+    pb::Unit unit;
+    CHECK_FALSE(wire::from_json(R"({'id':'S01'})", &unit, &error));
+    CHECK(contains(error, "invalid JSON at line 1, column 2"));
+    CHECK_FALSE(wire::from_json(R"({id:"S01"})", &unit, &error));
+    CHECK(unit.id().empty());
+}

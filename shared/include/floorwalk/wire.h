@@ -58,8 +58,10 @@ void to_proto(const UnitIndicators& in, const IndicatorParams& params, pb::Indic
 void to_proto(const SeriesPointFigures& in, pb::SeriesPoint* out);
 
 // Protobuf's canonical JSON mapping. Output keeps lowerCamelCase names, prints enums as names and prints fields
-// at their default value (so a client always sees every key). Parsing ignores nothing: an unknown field is an
-// error, reported in `error` with protobuf's own explanation, and `message` is left cleared. to_json throws
+// at their default value (so a client always sees every key). Parsing ignores nothing: the text is first screened
+// (json_screen.h: strict RFC 8259, nesting and size limits, no member given twice), then an unknown field is an
+// error too; `error` says what is wrong (the screen's sentence, or protobuf's own explanation) and `message` is
+// left cleared. to_json throws
 // std::invalid_argument if protobuf refuses to print a message (a programming error, never a client's).
 [[nodiscard]] std::string to_json(const google::protobuf::Message& message, bool pretty = false);
 [[nodiscard]] bool from_json(std::string_view json, google::protobuf::Message* message, std::string* error);

@@ -27,7 +27,7 @@ std::string RawResponse::field(std::string_view name) const {
     return header.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-std::vector<RawResponse> parse_responses(std::string_view raw) {
+std::vector<RawResponse> parse_responses(std::string_view raw, const std::vector<std::string>& methods) {
     std::vector<RawResponse> responses;
     // Bounded by the input: each round consumes at least a status line.
     while (raw.starts_with("HTTP/1.") && raw.size() >= 12) {
@@ -44,8 +44,11 @@ std::vector<RawResponse> parse_responses(std::string_view raw) {
         std::size_t length = 0;
         const auto declared = response.field("Content-Length");
         std::from_chars(declared.data(), declared.data() + declared.size(), length);
-        // 1xx answers carry no body.
-        if (response.status < 200) length = 0;
+        // 1xx answers carry no body, nor does the answer to a HEAD. (A 1xx precedes the final answer to the same
+        // request, so it does not count as one.)
+        const auto answered = static_cast<std::size_t>(
+            std::count_if(responses.begin(), responses.end(), [](const RawResponse& r) { return r.status >= 200; }));
+        if (response.status < 200 || (answered < methods.size() && methods[answered] == "HEAD")) length = 0;
         response.body = std::string(raw.substr(0, length));
         response.complete = raw.size() >= length;
         raw.remove_prefix(std::min(length, raw.size()));

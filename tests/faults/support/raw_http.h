@@ -18,6 +18,9 @@ struct RawResponse {
 };
 
 // Every response in `raw`, in order; the last one may be incomplete. Bytes that do not start a response end it.
-[[nodiscard]] std::vector<RawResponse> parse_responses(std::string_view raw);
+// `methods` names the request each response answers, in order, when known: the answer to a HEAD has no body,
+// whatever its Content-Length says.
+[[nodiscard]] std::vector<RawResponse> parse_responses(std::string_view raw,
+                                                       const std::vector<std::string>& methods = {});
 
 }  // namespace floorwalk::faults

@@ -163,6 +163,8 @@ HttpReply HttpClient::request(const std::string& method, const std::string& targ
     }
     http::response_parser<http::string_body> parser;
     parser.body_limit(256 * 1024 * 1024);
+    // The answer to a HEAD announces a Content-Length but has no body: do not wait for one.
+    if (method == "HEAD") parser.skip(true);
     if (impl_->read(parser)) {
         impl_->open = false;
         return reply;

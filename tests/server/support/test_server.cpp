@@ -13,6 +13,7 @@ TestServer::TestServer(const std::filesystem::path& data_dir, TestServerOptions 
     auth_ = std::make_unique<Authenticator>(*store_, options.auth, clock);
     ApiConfig api_config;
     api_config.password_cost = HashCost::fast;
+    api_config.web_root = options.web_root;
     api_ = std::make_unique<Api>(*store_, *auth_, api_config,
                                  [indicators = indicators_](const Request& request, const Caller& caller) {
                                      return indicators->handle(request, caller);
@@ -20,12 +21,23 @@ TestServer::TestServer(const std::filesystem::path& data_dir, TestServerOptions 
     options.http.address = "127.0.0.1";
     options.http.port = 0;
     http_ = std::make_unique<HttpServer>(options.http, *api_);
+    if (options.metrics) {
+        options.metrics->address = "127.0.0.1";
+        options.metrics->port = 0;
+        metrics_endpoint_ = std::make_unique<MetricsEndpoint>(api_->metrics(), *store_);
+        metrics_http_ = std::make_unique<HttpServer>(*options.metrics, *metrics_endpoint_);
+        metrics_thread_ = std::thread([this] { metrics_http_->run(); });
+    }
     thread_ = std::thread([this] { http_->run(); });
 }
 
 TestServer::~TestServer() { stop(); }
 
 void TestServer::stop() {
+    if (metrics_thread_.joinable()) {
+        metrics_http_->stop();
+        metrics_thread_.join();
+    }
     if (!thread_.joinable()) return;
     http_->stop();
     thread_.join();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/api.h"
+#include "api/metrics_endpoint.h"
 #include "auth/authenticator.h"
 #include "http/http_server.h"
 #include "indicators/indicator_service.h"
@@ -10,14 +11,17 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace floorwalk::server::test {
 
 struct TestServerOptions {
     HttpConfig http;                     // address and port are forced to 127.0.0.1:0
+    std::optional<HttpConfig> metrics;   // a /metrics listener (as `serve --metrics-listen`), on 127.0.0.1:0
     AuthConfig auth;
     const ManualClock* clock = nullptr;  // the wall clock when null
+    std::filesystem::path web_root;      // the dashboard's files; none when empty
 };
 
 class TestServer {
@@ -28,6 +32,8 @@ public:
     TestServer& operator=(const TestServer&) = delete;
 
     [[nodiscard]] unsigned short port() const { return http_->port(); }
+    // The /metrics listener's port; 0 when the options asked for none.
+    [[nodiscard]] unsigned short metrics_port() const { return metrics_http_ ? metrics_http_->port() : 0; }
     [[nodiscard]] Store& store() { return *store_; }
     [[nodiscard]] Api& api() { return *api_; }
     [[nodiscard]] HttpServer& http() { return *http_; }
@@ -41,6 +47,9 @@ private:
     std::unique_ptr<Api> api_;
     std::unique_ptr<HttpServer> http_;
     std::thread thread_;
+    std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
+    std::unique_ptr<HttpServer> metrics_http_;
+    std::thread metrics_thread_;
 };
 
 }  // namespace floorwalk::server::test

@@ -124,7 +124,8 @@ void add_admin_routes(Router& router, ApiContext& api) {
     const std::pair<const char*, ImportKind> imports[] = {{"/api/v1/admin/model", ImportKind::model},
                                                           {"/api/v1/admin/units", ImportKind::units},
                                                           {"/api/v1/admin/employees", ImportKind::employees},
-                                                          {"/api/v1/admin/users", ImportKind::users}};
+                                                          {"/api/v1/admin/users", ImportKind::users},
+                                                          {"/api/v1/admin/kpis", ImportKind::kpis}};
     for (const auto& [pattern, kind] : imports)
         router.add("PUT", pattern, Access::authenticated,
                    [&api, kind](const RouteContext& route) { return import(api, route, kind); });

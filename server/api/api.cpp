@@ -8,14 +8,6 @@
 namespace floorwalk::server {
 namespace {
 
-constexpr std::string_view indicators_prefix = "/api/v1/indicators";
-constexpr std::string_view kpi_import_path = "/api/v1/admin/kpis";
-
-bool is_indicator_path(std::string_view path) {
-    return path == indicators_prefix ||
-           (path.starts_with(indicators_prefix) && path.substr(indicators_prefix.size()).starts_with('/'));
-}
-
 Response unauthorized(const Request& request, AuthFailure failure) {
     Response response;
     switch (failure) {
@@ -56,29 +48,16 @@ bool has_header(const Response& response, std::string_view name) {
     return false;
 }
 
-// HEAD is allowed wherever GET is (RFC 9110 9.1): a 405 from a handler that lists only GET gets HEAD added.
-void allow_head_with_get(Response* response) {
-    if (response->status != 405) return;
-    for (auto& [name, value] : response->headers) {
-        if (name != "Allow") continue;
-        const bool get = value == "GET" || value.starts_with("GET,") || value.find(", GET") != std::string::npos;
-        if (get && value.find("HEAD") == std::string::npos) value += ", HEAD";
-    }
-}
-
 }  // namespace
 
-Api::Api(Store& store, Authenticator& auth, ApiConfig config, IndicatorHandler indicators)
-    : store_(store),
-      auth_(auth),
-      config_(std::move(config)),
-      indicators_(std::move(indicators)),
-      context_{store_, auth_, metrics_, config_} {
+Api::Api(Store& store, Authenticator& auth, ApiConfig config, const RouteRegistration& more_routes)
+    : store_(store), auth_(auth), config_(std::move(config)), context_{store_, auth_, metrics_, config_} {
     add_auth_routes(router_, context_);
     add_sync_routes(router_, context_);
     add_admin_routes(router_, context_);
     add_organization_routes(router_, context_);
     add_health_routes(router_, context_);
+    if (more_routes) more_routes(router_);
 }
 
 Response Api::handle(const Request& request, RequestLog& log) {
@@ -114,38 +93,7 @@ std::optional<Caller> Api::authenticate(const Request& request, RequestLog& log,
     return std::move(result.caller);
 }
 
-std::optional<Response> Api::delegate_indicators(const Request& request, RequestLog& log) {
-    const bool kpi_import = request.path == kpi_import_path;
-    if (!kpi_import && !is_indicator_path(request.path)) return std::nullopt;
-    log.route = kpi_import ? std::string(kpi_import_path) : std::string(indicators_prefix) + "/*";
-    Response refusal;
-    const auto caller = authenticate(request, log, &refusal);
-    if (!caller) return refusal;
-    std::optional<Response> response;
-    if (indicators_) {
-        // The service knows GET only: a HEAD is its GET, whose body the transport leaves out. (The KPI import
-        // takes PUT alone, so a HEAD there stays a HEAD and is refused with 405.)
-        if (request.method == "HEAD" && !kpi_import) {
-            auto as_get = request;
-            as_get.method = "GET";
-            response = indicators_(as_get, *caller);
-        } else {
-            response = indicators_(request, *caller);
-        }
-        if (response) allow_head_with_get(&*response);
-    }
-    if (!response) {
-        if (kpi_import) return method_not_allowed(request, {"PUT"});
-        return error_response(request, 404, "not_found", "No indicator endpoint at " + request.path + ".");
-    }
-    // The service answers only its own paths, so naming the route by path keeps the label set bounded.
-    if (response->status != 404) log.route = request.path;
-    return response;
-}
-
 Response Api::dispatch(const Request& request, RequestLog& log) {
-    if (auto delegated = delegate_indicators(request, log)) return std::move(*delegated);
-
     const auto match = router_.match(request.method, request.path);
     if (!match.route) {
         if (!match.pattern.empty()) {

@@ -26,9 +26,8 @@ struct ApiConfig {
     int max_pull_limit = 1000;  // what the store serves at most per page
 };
 
-// Answers /api/v1/indicators... and PUT /api/v1/admin/kpis for an authenticated caller (IndicatorService::handle);
-// nullopt when the path is none of its own.
-using IndicatorHandler = std::function<std::optional<Response>(const Request&, const Caller&)>;
+// Registers more routes on the API's one router (the indicator service's: IndicatorService::add_routes).
+using RouteRegistration = std::function<void(Router&)>;
 
 // What every handler group reaches: the long-lived services, never the transport.
 struct ApiContext {
@@ -40,7 +39,7 @@ struct ApiContext {
 
 class Api final : public RequestHandler {
 public:
-    Api(Store& store, Authenticator& auth, ApiConfig config, IndicatorHandler indicators = {});
+    Api(Store& store, Authenticator& auth, ApiConfig config, const RouteRegistration& more_routes = {});
 
     [[nodiscard]] Response handle(const Request& request, RequestLog& log) override;
     void completed(std::string_view method, const RequestLog& log, int status,
@@ -51,13 +50,11 @@ public:
 
 private:
     [[nodiscard]] Response dispatch(const Request& request, RequestLog& log);
-    [[nodiscard]] std::optional<Response> delegate_indicators(const Request& request, RequestLog& log);
     [[nodiscard]] std::optional<Caller> authenticate(const Request& request, RequestLog& log, Response* refusal);
 
     Store& store_;
     Authenticator& auth_;
     ApiConfig config_;
-    IndicatorHandler indicators_;
     Metrics metrics_;
     ApiContext context_;
     Router router_;

@@ -7,6 +7,8 @@
 #include <google/protobuf/struct.pb.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cctype>
 #include <map>
 #include <set>
@@ -381,6 +383,67 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
     return from_store(store.import_users(organization_id, import));
 }
 
+// A KPI value as spreadsheets write it ("42", "3.5", "+7", "-0.25"); nullopt when it is not a finite number.
+std::optional<double> parse_kpi_value(std::string_view text) {
+    const auto trimmed = trim(text);
+    text = trimmed;
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+ImportOutcome import_kpis(Store& store, const std::string& organization_id, Encoding encoding,
+                          std::string_view body) {
+    std::vector<KpiValue> kpis;
+    std::vector<RowError> errors;
+    if (encoding == Encoding::csv) {
+        ImportOutcome failed;
+        const auto records = CsvRecords::read(body, {"unitId", "period", "metric", "value"}, {}, &failed);
+        if (!records) return failed;
+        for (std::size_t i = 0; i < records->rows().size(); ++i) {
+            const int row = static_cast<int>(i) + 1;
+            KpiValue kpi;
+            if (auto error = records->check_width(i)) {
+                errors.push_back(*error);
+            } else {
+                kpi.unit_id = records->cell(i, "unitId");
+                kpi.period = records->cell(i, "period");
+                kpi.metric = records->cell(i, "metric");
+                const auto value = records->cell(i, "value");
+                if (const auto parsed = parse_kpi_value(value))
+                    kpi.value = *parsed;
+                else
+                    errors.push_back({row, "value", "value must be a number such as 42 or 3.5, not '" + value + "'"});
+            }
+            kpis.push_back(std::move(kpi));
+        }
+    } else {
+        pb::KpisImport message;
+        if (auto failed = decode(encoding, body, &message)) return *failed;
+        for (const auto& kpi : message.kpis()) kpis.push_back(wire::from_proto(kpi));
+    }
+    if (kpis.empty())
+        return failure(Status::malformed,
+                       "The import holds no KPI rows: send a header unitId,period,metric,value and one row per value.");
+    // Every row's problems at once, unknown units included (the store checks them again when it writes).
+    std::set<std::string> units;
+    for (const auto& unit : store.units(organization_id)) units.insert(unit.id);
+    for (std::size_t i = 0; i < kpis.size(); ++i) {
+        const int row = static_cast<int>(i) + 1;
+        if (unreadable(errors, row)) continue;
+        add_validation(&errors, row, validate_kpi(kpis[i]));
+        if (!kpis[i].unit_id.empty() && !units.contains(kpis[i].unit_id))
+            errors.push_back({row, "unitId", "'" + kpis[i].unit_id + "' is not a unit of the organisation"});
+    }
+    check_unique(kpis, [](const KpiValue& k) { return k.unit_id + " " + k.period + " " + k.metric; },
+                 "period", &errors);
+    if (!errors.empty()) return row_failures(std::move(errors));
+    return from_store(store.import_kpis(organization_id, kpis));
+}
+
 ImportOutcome import_model(Store& store, const std::string& organization_id, Encoding encoding,
                            std::string_view body) {
     if (encoding == Encoding::csv)
@@ -405,6 +468,7 @@ std::optional<ImportKind> parse_import_kind(std::string_view text) {
     if (text == "employees") return ImportKind::employees;
     if (text == "users") return ImportKind::users;
     if (text == "model") return ImportKind::model;
+    if (text == "kpis") return ImportKind::kpis;
     return std::nullopt;
 }
 
@@ -422,6 +486,7 @@ ImportOutcome run_import(Store& store, const std::string& organization_id, Impor
         case ImportKind::employees: return import_employees(store, organization_id, *encoding, body);
         case ImportKind::users: return import_users(store, organization_id, *encoding, body, password_cost);
         case ImportKind::model: return import_model(store, organization_id, *encoding, body);
+        case ImportKind::kpis: return import_kpis(store, organization_id, *encoding, body);
     }
     return failure(Status::malformed, "unknown import");
 }

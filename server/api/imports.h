@@ -16,7 +16,7 @@
 
 namespace floorwalk::server {
 
-enum class ImportKind { units, employees, users, model };
+enum class ImportKind { units, employees, users, model, kpis };
 
 struct ImportOutcome {
     enum class Status {

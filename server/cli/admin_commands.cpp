@@ -5,7 +5,6 @@
 #include "auth/authenticator.h"
 #include "auth/password.h"
 #include "demo/demo_data.h"
-#include "indicators/indicator_service.h"
 #include "sync/sql_store.h"
 
 #include <fstream>
@@ -114,31 +113,6 @@ void print_row_errors(const std::vector<RowError>& errors, std::ostream& err) {
     }
 }
 
-// KPIs belong to the indicator service: the CLI goes through its handler, as PUT /api/v1/admin/kpis does.
-int import_kpis(Store& store, const Organization& organization, const std::string& media_type, std::string body,
-                Console& console) {
-    IndicatorService indicators(store);
-    Request request;
-    request.method = "PUT";
-    request.path = "/api/v1/admin/kpis";
-    request.content_type = media_type;
-    request.accept = "application/json";
-    request.body = std::move(body);
-    Caller caller;
-    caller.organization_id = organization.id;
-    caller.username = "floorwalk-server admin";
-    caller.role = Role::admin;
-    const auto response = indicators.handle(request, caller);
-    if (!response) throw std::logic_error("the indicator service does not handle KPI imports");
-    if (response->status / 100 == 2) {
-        console.out << "Imported the KPIs into '" << organization.name << "': " << response->body << '\n';
-        return exit_ok;
-    }
-    console.err << "floorwalk-server: error: nothing was imported (HTTP " << response->status
-                << "): " << response->body << '\n';
-    return exit_failure;
-}
-
 int import(std::span<const std::string_view> args, Console& console) {
     const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}});
     if (arguments.has("help")) {
@@ -150,7 +124,7 @@ int import(std::span<const std::string_view> args, Console& console) {
     const auto& kind_word = words[0];
     const fs::path file = words[1];
     const auto kind = parse_import_kind(kind_word);
-    if (!kind && kind_word != "kpis")
+    if (!kind)
         throw UsageError("unknown import kind '" + kind_word + "': use units, employees, users, model or kpis");
     const auto media_type = media_type_for_file(file);
     if (media_type.empty()) throw UsageError("the file must end in .csv, .json or .pb: " + file.string());
@@ -164,8 +138,6 @@ int import(std::span<const std::string_view> args, Console& console) {
 
     const auto store = open_existing_store(data);
     const auto organization = find_organization(*store, name);
-    if (!kind) return import_kpis(*store, organization, media_type, body.str(), console);
-
     const auto outcome = run_import(*store, organization.id, *kind, media_type, body.str());
     switch (outcome.status) {
         case ImportOutcome::Status::applied:

@@ -151,9 +151,7 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
                 << " ms" << std::endl;
     store->set_observer(indicators);
     Authenticator auth(*store, auth_config);
-    Api api(*store, auth, api_config, [&indicators](const Request& request, const Caller& caller) {
-        return indicators->handle(request, caller);
-    });
+    Api api(*store, auth, api_config, [&indicators](Router& router) { indicators->add_routes(router); });
     HttpServer server(http, api);
     MetricsEndpoint metrics_endpoint(api.metrics(), *store);
     std::unique_ptr<MetricsListener> metrics_listener;

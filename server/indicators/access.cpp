@@ -73,9 +73,4 @@ UnitChoice choose_unit(const Request& request, const Caller& caller, const Organ
     return choice;
 }
 
-std::optional<Response> require_admin(const Request& request, const Caller& caller) {
-    if (caller.role == Role::admin) return std::nullopt;
-    return error_response(request, 403, "forbidden", "Only an ADMIN may import KPIs.");
-}
-
 }  // namespace floorwalk::server::indicators

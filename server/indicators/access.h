@@ -39,7 +39,4 @@ private:
     std::vector<Suppression> by_position_;  // per unit in depth-first order; empty when nothing is withheld
 };
 
-// 403 unless the caller is an ADMIN.
-[[nodiscard]] std::optional<Response> require_admin(const Request& request, const Caller& caller);
-
 }  // namespace floorwalk::server::indicators

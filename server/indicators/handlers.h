@@ -1,5 +1,5 @@
-// The indicator endpoints as pure functions: request and caller in, response out. IndicatorService routes to
-// them and holds the organisation's index read-locked for the duration of a call.
+// The indicator endpoints as pure functions: request and caller in, response out. IndicatorService registers them
+// on the API's router and holds the organisation's index read-locked for the duration of a call.
 #pragma once
 
 #include "api/http_types.h"
@@ -26,8 +26,5 @@ struct QueryContext {
 [[nodiscard]] Response get_kpi(const Request& request, const QueryContext& context, std::span<const KpiValue> kpis);
 // GET /api/v1/indicators/roi
 [[nodiscard]] Response get_roi(const Request& request, const QueryContext& context, std::span<const KpiValue> kpis);
-// PUT /api/v1/admin/kpis: CSV (text/csv) or KpisImport (JSON or protobuf). Takes no index lock: the import
-// commits through the store, whose observer then updates the index.
-[[nodiscard]] Response put_kpis(const Request& request, const Caller& caller, Store& store);
 
 }  // namespace floorwalk::server::indicators

@@ -15,23 +15,6 @@ namespace {
 
 using indicators::OrganizationIndex;
 
-constexpr std::string_view indicators_path = "/api/v1/indicators";
-constexpr std::string_view kpis_path = "/api/v1/admin/kpis";
-
-enum class Route { indicators, series, export_csv, kpi, roi, import_kpis };
-
-std::optional<Route> route_of(std::string_view path) {
-    if (path == kpis_path) return Route::import_kpis;
-    if (!path.starts_with(indicators_path)) return std::nullopt;
-    path.remove_prefix(indicators_path.size());
-    if (path.empty() || path == "/") return Route::indicators;
-    if (path == "/series") return Route::series;
-    if (path == "/export.csv") return Route::export_csv;
-    if (path == "/kpi") return Route::kpi;
-    if (path == "/roi") return Route::roi;
-    return std::nullopt;
-}
-
 Timestamp wall_clock_now() {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
@@ -124,36 +107,37 @@ void IndicatorService::on_applied(const AppliedChanges& changes) {
     if (changes.organization_changed) entry.changes.fetch_add(1);
 }
 
-std::optional<Response> IndicatorService::handle(const Request& request, const Caller& caller) {
-    const auto route = route_of(request.path);
-    if (!route) return std::nullopt;
-    const char* method = *route == Route::import_kpis ? "PUT" : "GET";
-    if (request.method != method) {
-        auto response = error_response(request, 405, "method_not_allowed",
-                                       request.method + " is not allowed on " + request.path + "; use " + method +
-                                           ".");
-        response.headers.emplace_back("Allow", method);
-        return response;
-    }
-    if (*route == Route::import_kpis) return indicators::put_kpis(request, caller, impl_->store);
-
-    // KPI values come from the store, read before the index lock is taken.
-    std::vector<KpiValue> kpis;
-    if (*route == Route::kpi || *route == Route::roi) kpis = impl_->store.kpis(caller.organization_id);
-
-    auto& entry = impl_->entry(caller.organization_id);
-    impl_->refresh(caller.organization_id, entry);
-    const auto lock = entry.read_lock();
-    const indicators::QueryContext context{.index = entry.index, .caller = caller, .now = impl_->clock()};
-    switch (*route) {
-        case Route::indicators: return indicators::get_indicators(request, context);
-        case Route::series: return indicators::get_series(request, context);
-        case Route::export_csv: return indicators::get_export_csv(request, context);
-        case Route::kpi: return indicators::get_kpi(request, context, kpis);
-        case Route::roi: return indicators::get_roi(request, context, kpis);
-        case Route::import_kpis: break;
-    }
-    return std::nullopt;
+void IndicatorService::add_routes(Router& router) {
+    using Query = Response (*)(const Request&, const indicators::QueryContext&);
+    // Each query reads the organisation's index under a shared lock, after reading what it needs from the store
+    // (never the other way round: see OrganizationEntry).
+    const auto route = [this](Query query) {
+        return [this, query](const RouteContext& route) {
+            const auto& caller = *route.caller;
+            auto& entry = impl_->entry(caller.organization_id);
+            impl_->refresh(caller.organization_id, entry);
+            const auto lock = entry.read_lock();
+            const indicators::QueryContext context{.index = entry.index, .caller = caller, .now = impl_->clock()};
+            return query(route.request, context);
+        };
+    };
+    using KpiQuery = Response (*)(const Request&, const indicators::QueryContext&, std::span<const KpiValue>);
+    const auto kpi_route = [this](KpiQuery query) {
+        return [this, query](const RouteContext& route) {
+            const auto& caller = *route.caller;
+            const auto kpis = impl_->store.kpis(caller.organization_id);
+            auto& entry = impl_->entry(caller.organization_id);
+            impl_->refresh(caller.organization_id, entry);
+            const auto lock = entry.read_lock();
+            const indicators::QueryContext context{.index = entry.index, .caller = caller, .now = impl_->clock()};
+            return query(route.request, context, kpis);
+        };
+    };
+    router.add("GET", "/api/v1/indicators", Access::authenticated, route(&indicators::get_indicators));
+    router.add("GET", "/api/v1/indicators/series", Access::authenticated, route(&indicators::get_series));
+    router.add("GET", "/api/v1/indicators/export.csv", Access::authenticated, route(&indicators::get_export_csv));
+    router.add("GET", "/api/v1/indicators/kpi", Access::authenticated, kpi_route(&indicators::get_kpi));
+    router.add("GET", "/api/v1/indicators/roi", Access::authenticated, kpi_route(&indicators::get_roi));
 }
 
 }  // namespace floorwalk::server

@@ -6,7 +6,7 @@
 // shared_mutex per organisation keeps readers off a half-applied change.
 #pragma once
 
-#include "api/http_types.h"
+#include "api/router.h"
 #include "storage/store.h"
 
 #include <functional>
@@ -26,10 +26,9 @@ public:
 
     void on_applied(const AppliedChanges& changes) override;
 
-    // Handles GET /api/v1/indicators, /indicators/series, /indicators/export.csv, /indicators/kpi,
-    // /indicators/roi and PUT /api/v1/admin/kpis for an authenticated caller, including role and scope checks.
-    // nullopt when the request's path is none of these.
-    [[nodiscard]] std::optional<Response> handle(const Request& request, const Caller& caller);
+    // Registers GET /api/v1/indicators, /indicators/series, /indicators/export.csv, /indicators/kpi and
+    // /indicators/roi on the API's router (authenticated; role and scope are checked per request).
+    void add_routes(Router& router);
 
 private:
     struct Impl;

@@ -30,8 +30,7 @@ struct BenchServer::Impl {
           indicators(std::make_shared<server::IndicatorService>(*store)),
           index_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count()),
           auth(*store),
-          api(*store, auth, server::ApiConfig{},
-              [this](const server::Request& r, const server::Caller& c) { return indicators->handle(r, c); }),
+          api(*store, auth, server::ApiConfig{}, [this](server::Router& router) { indicators->add_routes(router); }),
           http(loopback(threads), api) {
         store->set_observer(indicators);
         serving = std::thread([this] { http.run(); });

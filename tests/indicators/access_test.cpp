@@ -76,11 +76,11 @@ TEST_CASE("a caller without a role or without units reads nothing", "[indicators
     server::Request request;
     request.method = "GET";
     request.path = "/api/v1/indicators";
-    CHECK(fixture.service().handle(request, nobody)->status == 403);
+    CHECK(fixture.call(request, nobody)->status == 403);
 
     auto unassigned = fixture.caller("m1");
     unassigned.unit_ids.clear();
-    CHECK(fixture.service().handle(request, unassigned)->status == 403);
+    CHECK(fixture.call(request, unassigned)->status == 403);
 }
 
 TEST_CASE("minGroupSize hides small units from HQ and DIRECTOR, and the totals still count them",

@@ -164,7 +164,14 @@ public:
         request.path = path;
         request.query = query;
         request.accept = "application/x-protobuf";
-        const auto response = service_->handle(request, caller("admin"));
+        // Routed as the server routes it: the service's own routes on a router.
+        server::Router router;
+        service_->add_routes(router);
+        const auto match = router.match(request.method, request.path);
+        REQUIRE(match.route != nullptr);
+        const auto admin = caller("admin");
+        const std::optional<server::Response> response =
+            match.route->handler(server::RouteContext{request, &admin, match.params});
         REQUIRE(response);
         INFO(response->body);
         REQUIRE(response->status == 200);

@@ -1,5 +1,7 @@
 #include "indicator_fixture.h"
 
+#include "api/handlers.h"
+
 #include "auth/password.h"
 #include "floorwalk/time.h"
 #include "floorwalk/wire.h"
@@ -142,6 +144,25 @@ void IndicatorFixture::restart_service() {
     store_->set_observer(nullptr);
     service_ = std::make_shared<IndicatorService>(*store_, [this] { return now_; });
     store_->set_observer(service_);
+    if (!auth_) {
+        auth_ = std::make_unique<server::Authenticator>(*store_);
+        api_config_.password_cost = server::HashCost::fast;
+        api_context_ = std::make_unique<server::ApiContext>(
+            server::ApiContext{*store_, *auth_, metrics_, api_config_});
+    }
+    router_ = std::make_unique<server::Router>();
+    server::add_admin_routes(*router_, *api_context_);
+    service_->add_routes(*router_);
+}
+
+std::optional<Response> IndicatorFixture::call(const Request& request, const Caller& caller) {
+    const auto match = router_->match(request.method, request.path);
+    if (!match.route) {
+        if (match.pattern.empty()) return std::nullopt;
+        return server::error_response(request, 405, "method_not_allowed", request.method + " is not allowed here");
+    }
+    const server::RouteContext context{request, &caller, match.params};
+    return match.route->handler(context);
 }
 
 Caller IndicatorFixture::caller(const std::string& username) {
@@ -196,7 +217,7 @@ Response IndicatorFixture::request(const std::string& method, const std::string&
     request.query = query;
     request.body = std::move(body);
     request.content_type = std::move(content_type);
-    const auto response = service_->handle(request, caller(username));
+    const auto response = call(request, caller(username));
     REQUIRE(response.has_value());
     return *response;
 }

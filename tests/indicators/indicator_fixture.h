@@ -9,6 +9,8 @@
 #include "floorwalk/domain.h"
 #include "floorwalk/indicators.h"
 #include "floorwalk/v1/floorwalk.pb.h"
+#include "api/api.h"
+#include "api/router.h"
 #include "indicators/indicator_service.h"
 #include "storage/store.h"
 
@@ -65,6 +67,9 @@ public:
 
     [[nodiscard]] Store& store() { return *store_; }
     [[nodiscard]] IndicatorService& service() { return *service_; }
+    // Routes a request as the server does (the indicator routes and the admin routes on one router) for an
+    // already authenticated caller; nullopt when no route has the path.
+    [[nodiscard]] std::optional<Response> call(const Request& request, const Caller& caller);
     [[nodiscard]] const std::string& organization_id() const { return organization_id_; }
     [[nodiscard]] Timestamp now() const { return now_; }
 
@@ -111,6 +116,12 @@ private:
     std::shared_ptr<IndicatorService> service_;
     std::string organization_id_;
     std::map<std::string, Caller> callers_;
+    // What call() routes through, rebuilt with the service.
+    std::unique_ptr<server::Authenticator> auth_;
+    server::Metrics metrics_;
+    server::ApiConfig api_config_;
+    std::unique_ptr<server::ApiContext> api_context_;
+    std::unique_ptr<server::Router> router_;
 };
 
 }  // namespace floorwalk::test

@@ -249,7 +249,7 @@ TEST_CASE("protobuf and JSON carry the same figures", "[indicators]") {
     request.path = "/api/v1/indicators";
     request.query = march;
     request.accept = "application/x-protobuf";
-    const auto response = fixture.service().handle(request, fixture.caller("admin"));
+    const auto response = fixture.call(request, fixture.caller("admin"));
     REQUIRE(response);
     CHECK(response->content_type == "application/x-protobuf");
     v1::IndicatorsResponse r;
@@ -297,9 +297,9 @@ TEST_CASE("unknown paths under /api/v1 are left to the router; wrong methods get
     Request request;
     request.method = "GET";
     request.path = "/api/v1/indicators/unknown";
-    CHECK_FALSE(fixture.service().handle(request, fixture.caller("hq")).has_value());
+    CHECK_FALSE(fixture.call(request, fixture.caller("hq")).has_value());
     request.path = "/api/v1/sync/pull";
-    CHECK_FALSE(fixture.service().handle(request, fixture.caller("hq")).has_value());
+    CHECK_FALSE(fixture.call(request, fixture.caller("hq")).has_value());
 
     const auto post = fixture.request("POST", "/indicators", {}, "hq");
     CHECK(post.status == 405);
@@ -322,7 +322,7 @@ TEST_CASE("queries run while pushes are applied, and end on the exact figures", 
                 request.method = "GET";
                 request.path = "/api/v1/indicators";
                 request.query = march;
-                if (fixture.service().handle(request, fixture.caller("hq"))->status == 200) ++answered;
+                if (fixture.call(request, fixture.caller("hq"))->status == 200) ++answered;
             }
         });
     }

@@ -215,8 +215,11 @@ TEST_CASE("KPI import: bad rows are 400 with one detail each, and nothing is wri
     const auto missing = fixture.request("PUT", "/admin/kpis", {}, "admin", "unitId,period,value\nS1,2026-03,4\n",
                                          "text/csv");
     CHECK(missing.status == 400);
-    CHECK(error_of(missing).error().code() == "missing_column");
-    CHECK(error_of(missing).error().message().find("metric") != std::string::npos);
+    // As every import answers a missing column: a detail on row 0 (the file as a whole) that names it.
+    CHECK(error_of(missing).error().code() == "invalid_rows");
+    REQUIRE(error_of(missing).error().details_size() == 1);
+    CHECK(error_of(missing).error().details(0).row() == 0);
+    CHECK(error_of(missing).error().details(0).message().find("metric") != std::string::npos);
 
     const auto empty = fixture.request("PUT", "/admin/kpis", {}, "admin", "unitId,period,metric,value\n", "text/csv");
     CHECK(empty.status == 400);

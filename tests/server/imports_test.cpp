@@ -196,5 +196,6 @@ TEST_CASE("import files are typed by their extension") {
     CHECK(media_type_for_file("model.json") == "application/json");
     CHECK(media_type_for_file("units.txt").empty());
     CHECK(parse_import_kind("users") == ImportKind::users);
-    CHECK_FALSE(parse_import_kind("kpis"));
+    CHECK(parse_import_kind("kpis") == ImportKind::kpis);
+    CHECK_FALSE(parse_import_kind("targets"));
 }

@@ -7,14 +7,14 @@
 
 namespace floorwalk::server::test {
 
-ApiFixture::ApiFixture(ApiConfig config, IndicatorHandler indicators)
+ApiFixture::ApiFixture(ApiConfig config, RouteRegistration more_routes)
     : store(open_sqlite_store(dir.path())),
       acme(seed_organization(*store, "acme")),
       globex(seed_organization(*store, "globex")),
       clock(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now())),
       auth(*store, AuthConfig{}, [this] { return clock.now(); }) {
     config.password_cost = HashCost::fast;
-    api = std::make_unique<Api>(*store, auth, std::move(config), std::move(indicators));
+    api = std::make_unique<Api>(*store, auth, std::move(config), more_routes);
 }
 
 Request ApiFixture::make_request(std::string method, std::string path, std::string body, std::string content_type) {

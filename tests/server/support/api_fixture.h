@@ -14,7 +14,7 @@ namespace floorwalk::server::test {
 
 class ApiFixture {
 public:
-    explicit ApiFixture(ApiConfig config = {}, IndicatorHandler indicators = {});
+    explicit ApiFixture(ApiConfig config = {}, RouteRegistration more_routes = {});
 
     [[nodiscard]] static Request make_request(std::string method, std::string path, std::string body = {},
                                               std::string content_type = "application/json");

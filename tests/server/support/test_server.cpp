@@ -15,9 +15,7 @@ TestServer::TestServer(const std::filesystem::path& data_dir, TestServerOptions 
     api_config.password_cost = HashCost::fast;
     api_config.web_root = options.web_root;
     api_ = std::make_unique<Api>(*store_, *auth_, api_config,
-                                 [indicators = indicators_](const Request& request, const Caller& caller) {
-                                     return indicators->handle(request, caller);
-                                 });
+                                 [indicators = indicators_](Router& router) { indicators->add_routes(router); });
     options.http.address = "127.0.0.1";
     options.http.port = 0;
     http_ = std::make_unique<HttpServer>(options.http, *api_);

@@ -44,11 +44,15 @@ public:
     // Kept in memory only; the vault persists it.
     void setToken(const QString &token) { m_token = token; }
     [[nodiscard]] bool hasToken() const { return !m_token.isEmpty(); }
+    [[nodiscard]] QString token() const { return m_token; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     // `path` is relative to the API root, e.g. "auth/login". Returns the reply so the caller may abort it.
     QNetworkReply *post(const QString &path, const QByteArray &body, Callback done);
     QNetworkReply *get(const QString &path, const QUrlQuery &query, Callback done);
+    // The same to another server, or under another token than the session's (a sign-out still to confirm).
+    QNetworkReply *postAs(const QUrl &server, const QString &token, const QString &path, const QByteArray &body,
+                          Callback done);
     // Aborts every exchange in flight; their callbacks still run, with no answer.
     void abortAll();
 
@@ -56,7 +60,7 @@ public:
     [[nodiscard]] static QUrl apiUrl(const QUrl &server, const QString &path);
 
 private:
-    QNetworkRequest makeRequest(const QUrl &url) const;
+    [[nodiscard]] QNetworkRequest makeRequest(const QUrl &url, const QString &token) const;
     QNetworkReply *track(QNetworkReply *reply, Callback done);
 
     QNetworkAccessManager *m_network;

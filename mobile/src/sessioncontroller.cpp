@@ -24,6 +24,7 @@ SessionController::SessionController(Database &db, ServerCache &cache, Outbox &o
     , m_outbox(outbox)
     , m_vault(vault)
     , m_api(api)
+    , m_logouts(db, vault, api)
 {
     m_deviceId = m_db.meta(MetaKey::deviceId);
     if (m_deviceId.isEmpty()) {
@@ -123,6 +124,7 @@ void SessionController::setError(const QString &message)
 void SessionController::restore()
 {
     setState(Restoring);
+    m_logouts.retryAll();
     if (username().isEmpty()) {
         setState(SignedOut);
         if (auto pending = std::exchange(m_pendingSignIn, std::nullopt))
@@ -241,6 +243,8 @@ void SessionController::onLoginReply(const QString &server, const QString &org, 
         self->setState(SignedIn);
         Q_EMIT self->identityChanged();
         Q_EMIT self->signedInAfterPassword();
+        // The network evidently works: sign-outs still unconfirmed go out too.
+        self->m_logouts.retryAll();
     });
 }
 
@@ -248,10 +252,9 @@ bool SessionController::signOut(bool discardUnsent)
 {
     if (m_outbox.unsentCount() > 0 && !discardUnsent)
         return false;
-    if (m_api.hasToken()) {
-        // Best effort: the server forgets the token now rather than at its expiry. Nothing waits for the answer.
-        m_api.post(QStringLiteral("auth/logout"), QByteArray(), [](const ApiReply &) {});
-    }
+    // The server must end the token too. The queue keeps it until the server confirms, across restarts; the phone
+    // itself forgets the session now, network or not.
+    m_logouts.add(m_api.serverUrl(), m_api.token());
     const QString account = currentAccountKey();
     m_api.setToken(QString());
     QString error;

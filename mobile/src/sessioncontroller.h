@@ -1,8 +1,11 @@
 // Who is signed in, against which server: signs in and out, keeps the token in the vault (never in the database),
-// restores the session at start, and turns a 401 into "sign in again" without losing anything.
+// restores the session at start, and turns a 401 into "sign in again" without losing anything. A sign-out reaches
+// the server even when it happened offline (LogoutQueue).
 //
 // Threading: GUI thread only.
 #pragma once
+
+#include "logoutqueue.h"
 
 #include <QObject>
 #include <QString>
@@ -52,6 +55,7 @@ public:
                       QObject *parent = nullptr);
 
     // Reads the identity from the database and the token from the vault; ends in SignedIn, Expired or SignedOut.
+    // Sign-outs the server has not confirmed yet are sent again.
     void restore();
     // Signs in with the given credentials once restore() is done, unless already signed in as that identity
     // (command-line and environment launch). If the kept session later turns out to be dead (401), these
@@ -62,6 +66,8 @@ public:
     Q_INVOKABLE void signIn(const QString &serverUrl, const QString &organization, const QString &username,
                             const QString &password);
     // Refuses (returns false) while unsent changes exist unless `discardUnsent` is true: the screen asks first.
+    // Otherwise the phone is signed out at once, network or not, and the server is told to end the token now or,
+    // when it cannot be reached, at a later start (LogoutQueue).
     Q_INVOKABLE bool signOut(bool discardUnsent);
     // The server answered 401 to a sync call.
     void expire();
@@ -116,4 +122,5 @@ private:
     };
     std::optional<PendingSignIn> m_pendingSignIn;
     std::optional<PendingSignIn> m_launchCredentials;  // kept in memory for one re-sign-in, never persisted
+    LogoutQueue m_logouts;
 };

@@ -98,7 +98,9 @@ void SyncEngine::onSessionStateChanged()
     m_soonTimer.stop();
     if (m_session.state() == SessionController::SignedOut) {
         setProblem(NoProblem, {});
-        m_api.abortAll();
+        // Only this engine's exchange: the sign-out's own call to the server must go through.
+        if (m_inFlight)
+            m_inFlight->abort();
         Q_EMIT lastSuccessfulSyncChanged();
         Q_EMIT statusTextChanged();
     }
@@ -187,8 +189,8 @@ void SyncEngine::pushNext()
             ordered.append(e);
     }
     qCDebug(lcSync) << "pushing" << ordered.size() << "records";
-    m_api.post(QStringLiteral("sync/push"), SyncProtocol::encodePush(m_session.deviceId(), ordered),
-               [this, ordered](const ApiReply &reply) { onPushReply(ordered, reply); });
+    m_inFlight = m_api.post(QStringLiteral("sync/push"), SyncProtocol::encodePush(m_session.deviceId(), ordered),
+                            [this, ordered](const ApiReply &reply) { onPushReply(ordered, reply); });
 }
 
 void SyncEngine::onPushReply(const QList<OutboxEntry> &batch, const ApiReply &reply)
@@ -243,7 +245,7 @@ void SyncEngine::pullNext()
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("cursor"), m_cache.cursor());
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pullPageSize));
-    m_api.get(QStringLiteral("sync/pull"), query, [this](const ApiReply &reply) { onPullReply(reply); });
+    m_inFlight = m_api.get(QStringLiteral("sync/pull"), query, [this](const ApiReply &reply) { onPullReply(reply); });
 }
 
 void SyncEngine::onPullReply(const ApiReply &reply)

@@ -12,10 +12,12 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class ApiClient;
 class Database;
+class QNetworkReply;
 class Outbox;
 class ServerCache;
 class SessionController;
@@ -117,6 +119,7 @@ private:
 
     bool m_started = false;  // start() connected the automatic triggers
     int m_sessionState = -1;  // the session's state before its latest change
+    QPointer<QNetworkReply> m_inFlight;  // this engine's exchange, aborted on sign-out (nobody else's)
     bool m_running = false;
     bool m_rerun = false;
     int m_batchSize = 0;

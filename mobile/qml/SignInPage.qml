@@ -79,6 +79,18 @@ Page {
                         wrapMode: Text.WordWrap
                         bottomPadding: 6
                     }
+                    Label {
+                        objectName: "insecureHttpWarning"
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        visible: Session.insecureHttpAllowed
+                        text: qsTr("Insecure connections allowed (--allow-insecure-http): with an http:// address, your password and your teams' data cross the network unencrypted.")
+                        font.pixelSize: Theme.captionSize
+                        font.weight: Font.DemiBold
+                        color: Theme.warning
+                        wrapMode: Text.WordWrap
+                        bottomPadding: 6
+                    }
                     TextField {
                         id: serverField
                         objectName: "serverField"

@@ -8,6 +8,7 @@
 #include "servercache.h"
 #include "syncprotocol.h"
 #include "tokenvault.h"
+#include "transportpolicy.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -77,6 +78,27 @@ int SessionController::unsentCount() const
     return m_outbox.unsentCount();
 }
 
+bool SessionController::insecureHttpAllowed() const
+{
+    return m_api.insecureHttpAllowed();
+}
+
+void SessionController::setInsecureHttpAllowed(bool allowed)
+{
+    if (m_api.insecureHttpAllowed() == allowed)
+        return;
+    m_api.setInsecureHttpAllowed(allowed);
+    Q_EMIT insecureHttpAllowedChanged();
+}
+
+QString SessionController::insecureServerMessage(const QUrl &server)
+{
+    return tr("%1 is not a secure address: your password and your teams' data would cross the network "
+              "unencrypted. Use the server's https:// address. (For a test server on another machine, start the "
+              "app with --allow-insecure-http.)")
+        .arg(server.toString());
+}
+
 QString SessionController::accountKey(const QString &serverUrl, const QString &organization, const QString &username)
 {
     return QStringLiteral("%1/%2@%3").arg(organization, username, serverUrl);
@@ -127,11 +149,21 @@ void SessionController::restore()
     m_logouts.retryAll();
     if (username().isEmpty()) {
         setState(SignedOut);
-        if (auto pending = std::exchange(m_pendingSignIn, std::nullopt))
-            signIn(pending->serverUrl, pending->organization, pending->username, pending->password);
+        signInPendingAfterRestore();
         return;
     }
-    m_api.setServerUrl(QUrl(serverUrl()));
+    const QUrl server(serverUrl());
+    if (!TransportPolicy::allows(server, m_api.insecureHttpAllowed())) {
+        // Nothing goes to that server; the token stays in the vault for a start with --allow-insecure-http, and
+        // everything recorded stays on the phone.
+        m_api.setToken(QString());
+        setError(insecureServerMessage(server));
+        setState(Expired);
+        Q_EMIT identityChanged();
+        signInPendingAfterRestore();
+        return;
+    }
+    m_api.setServerUrl(server);
     const QPointer<SessionController> self(this);
     m_vault.load(currentAccountKey(), [self](const QString &token) {
         if (!self)
@@ -139,14 +171,20 @@ void SessionController::restore()
         self->m_api.setToken(token);
         self->setState(token.isEmpty() ? Expired : SignedIn);
         Q_EMIT self->identityChanged();
-        if (auto pending = std::exchange(self->m_pendingSignIn, std::nullopt)) {
-            const bool same = accountKey(normalizedServerUrl(pending->serverUrl), pending->organization.trimmed(),
-                                         pending->username.trimmed())
-                == self->currentAccountKey();
-            if (!(same && self->m_state == SignedIn))
-                self->signIn(pending->serverUrl, pending->organization, pending->username, pending->password);
-        }
+        self->signInPendingAfterRestore();
     });
+}
+
+void SessionController::signInPendingAfterRestore()
+{
+    const auto pending = std::exchange(m_pendingSignIn, std::nullopt);
+    if (!pending)
+        return;
+    const bool same = accountKey(normalizedServerUrl(pending->serverUrl), pending->organization.trimmed(),
+                                 pending->username.trimmed())
+        == currentAccountKey();
+    if (!(same && m_state == SignedIn))
+        signIn(pending->serverUrl, pending->organization, pending->username, pending->password);
 }
 
 void SessionController::signInWhenRestored(const QString &serverUrl, const QString &organization,
@@ -175,6 +213,10 @@ void SessionController::signIn(const QString &serverUrlText, const QString &orga
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
         setError(tr("Enter the server address, for example https://floorwalk.example.com."));
+        return;
+    }
+    if (!TransportPolicy::allows(url, m_api.insecureHttpAllowed())) {
+        setError(insecureServerMessage(url));
         return;
     }
     if (org.isEmpty() || user.isEmpty() || password.isEmpty()) {

@@ -1,5 +1,6 @@
 #include "faultproxy.h"
 #include "jsonapi.h"
+#include "metakeys.h"
 #include "testapp.h"
 #include "testserver.h"
 #include "testwait.h"
@@ -264,4 +265,65 @@ TEST_CASE_METHOD(ServerFixture, "a pending sign-out survives the next person's s
     CHECK(app.session->signedIn());
     CHECK(app.session->username() == QStringLiteral("bob"));
     REQUIRE(app.sync());
+}
+
+TEST_CASE("plain http to another machine is refused before the password leaves the phone")
+{
+    TestApp app;
+    app.session->signIn(QStringLiteral("http://floorwalk.example.com"), QStringLiteral("acme"), QStringLiteral("alice"),
+                        QStringLiteral("alice-password-1"));
+    CHECK(app.session->state() == SessionController::SignedOut);
+    CHECK(app.session->errorMessage().contains(QStringLiteral("https://")));
+    CHECK(app.session->errorMessage().contains(QStringLiteral("--allow-insecure-http")));
+    CHECK(app.session->username().isEmpty());
+}
+
+TEST_CASE("a session kept for an insecure remote server is not used, and its token is kept for an opt-in")
+{
+    QTemporaryDir keep;
+    const QString server = QStringLiteral("http://floorwalk.example.com");
+    {
+        TestApp app({}, keep.path());
+        app.store->database().setMeta(MetaKey::serverUrl, server);
+        app.store->database().setMeta(MetaKey::organization, QStringLiteral("acme"));
+        app.store->database().setMeta(MetaKey::username, QStringLiteral("alice"));
+        bool stored = false;
+        app.vault->store(QStringLiteral("acme/alice@") + server, QStringLiteral("kept-token-123"),
+                         [&](bool ok) { stored = ok; });
+        REQUIRE(stored);
+    }
+    TestApp again({}, keep.path());
+    REQUIRE(TestWait::until([&] { return again.session->state() != SessionController::Restoring; }));
+    CHECK(again.session->state() == SessionController::Expired);  // nothing is sent; the data stays
+    CHECK(again.session->errorMessage().contains(QStringLiteral("--allow-insecure-http")));
+    CHECK(anyFileHolds(keep.path(), QStringLiteral("kept-token-123")));
+}
+
+TEST_CASE("with --allow-insecure-http, a remote http server is tried, and a kept session on it is restored")
+{
+    TestApp app;
+    CHECK_FALSE(app.session->insecureHttpAllowed());
+    app.session->setInsecureHttpAllowed(true);
+    CHECK(app.session->insecureHttpAllowed());
+    app.session->signIn(QStringLiteral("http://floorwalk.invalid"), QStringLiteral("acme"), QStringLiteral("alice"),
+                        QStringLiteral("alice-password-1"));
+    CHECK(app.session->state() == SessionController::SigningIn);  // the request went out
+    REQUIRE(TestWait::until([&] { return app.session->state() == SessionController::SignedOut; }));
+    CHECK_FALSE(app.session->errorMessage().contains(QStringLiteral("--allow-insecure-http")));
+
+    // A session kept on such a server is used again once insecure http is allowed.
+    app.store->database().setMeta(MetaKey::serverUrl, QStringLiteral("http://floorwalk.invalid"));
+    app.store->database().setMeta(MetaKey::organization, QStringLiteral("acme"));
+    app.store->database().setMeta(MetaKey::username, QStringLiteral("alice"));
+    bool stored = false;
+    app.vault->store(QStringLiteral("acme/alice@http://floorwalk.invalid"), QStringLiteral("kept-token-456"),
+                     [&](bool ok) { stored = ok; });
+    REQUIRE(stored);
+    app.session->restore();
+    REQUIRE(TestWait::until([&] { return app.session->state() != SessionController::Restoring; }));
+    CHECK(app.session->state() == SessionController::SignedIn);
+    app.session->setInsecureHttpAllowed(false);
+    app.session->restore();
+    REQUIRE(TestWait::until([&] { return app.session->state() != SessionController::Restoring; }));
+    CHECK(app.session->state() == SessionController::Expired);
 }

@@ -26,11 +26,20 @@ Q_IMPORT_QML_PLUGIN(FloorwalkPlugin)
 
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("Floorwalk"));
+    QCoreApplication::setApplicationName(QStringLiteral("floorwalk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOORWALK_VERSION));
+    {
+        // --help and --version answer before any display is opened: over ssh, in a script, on a build server.
+        const QCoreApplication beforeDisplay(argc, argv);
+        if (const std::optional<QString> text = LaunchOptions::informationText(QCoreApplication::arguments())) {
+            QTextStream(stdout) << *text;
+            return 0;
+        }
+    }
+
     QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("Floorwalk"));
-    QGuiApplication::setApplicationName(QStringLiteral("floorwalk"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Floorwalk"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(FLOORWALK_VERSION));
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     QString error;
@@ -39,10 +48,6 @@ int main(int argc, char *argv[])
     if (!options) {
         QTextStream(stderr) << "floorwalk: " << error << "\n";
         return 2;
-    }
-    if (!options->helpText.isEmpty()) {
-        QTextStream(stdout) << options->helpText;
-        return 0;
     }
 
     const QString dataDir = options->dataDir.isEmpty()
@@ -59,6 +64,7 @@ int main(int argc, char *argv[])
     TokenVault vault(QStringLiteral("Floorwalk"), QDir(dataDir).filePath(QStringLiteral("session-token")),
                      options->fileTokenStorage ? TokenVault::Backend::File : TokenVault::Backend::Keychain);
     SessionController session(store.database(), store.cache(), store.outbox(), vault, api);
+    session.setInsecureHttpAllowed(options->allowInsecureHttp);
     SyncEngine::Options syncOptions;
     syncOptions.automatic = !options->selfTest;
     SyncEngine sync(store.database(), store.outbox(), store.cache(), session, api, syncOptions);

@@ -718,6 +718,10 @@
             <source>The server answered with an error (HTTP %1).</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 is not a secure address: your password and your teams' data would cross the network unencrypted. Use the server's https:// address. (For a test server on another machine, start the app with --allow-insecure-http.)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SettingsPage</name>
@@ -869,6 +873,10 @@
         </message>
         <message>
             <source>Observations you record are kept on this phone and sent when a network is available.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Insecure connections allowed (--allow-insecure-http): with an http:// address, your password and your teams' data cross the network unencrypted.</source>
             <translation type="unfinished" />
         </message>
     </context>

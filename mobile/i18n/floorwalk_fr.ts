@@ -718,6 +718,10 @@
             <source>The server answered with an error (HTTP %1).</source>
             <translation>Le serveur a répondu par une erreur (HTTP %1).</translation>
         </message>
+        <message>
+            <source>%1 is not a secure address: your password and your teams' data would cross the network unencrypted. Use the server's https:// address. (For a test server on another machine, start the app with --allow-insecure-http.)</source>
+            <translation>%1 n’est pas une adresse sécurisée : votre mot de passe et les données de vos équipes traverseraient le réseau sans chiffrement. Utilisez l’adresse https:// du serveur. (Pour un serveur de test sur une autre machine, lancez l’application avec --allow-insecure-http.)</translation>
+        </message>
     </context>
     <context>
         <name>SettingsPage</name>
@@ -870,6 +874,10 @@
         <message>
             <source>Observations you record are kept on this phone and sent when a network is available.</source>
             <translation>Vos observations sont conservées sur ce téléphone et envoyées dès qu’un réseau est disponible.</translation>
+        </message>
+        <message>
+            <source>Insecure connections allowed (--allow-insecure-http): with an http:// address, your password and your teams' data cross the network unencrypted.</source>
+            <translation>Connexions non sécurisées autorisées (--allow-insecure-http) : avec une adresse http://, votre mot de passe et les données de vos équipes traversent le réseau sans chiffrement.</translation>
         </message>
     </context>
     <context>

@@ -72,6 +72,7 @@ Page {
             }
             SectionHeader { text: qsTr("Note") }
             TextArea {
+                textFormat: TextEdit.PlainText
                 objectName: "activityNote"
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
@@ -95,6 +96,7 @@ Page {
                 anchors.leftMargin: Theme.margin
                 anchors.rightMargin: 4
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: section
                     font.pixelSize: Theme.captionSize
@@ -121,6 +123,16 @@ Page {
             leftPadding: Theme.margin
             text: name
             checked: selected
+            // The name as written, never markup (Qt's own label would interpret it).
+            contentItem: Label {
+                textFormat: Text.PlainText
+                rightPadding: parent.indicator.width + parent.spacing
+                text: parent.text
+                font: parent.font
+                color: Theme.textPrimary
+                elide: Text.ElideRight
+                verticalAlignment: Text.AlignVCenter
+            }
             background: Rectangle {
                 color: parent.pressed ? Theme.primaryLight : Theme.surface
                 Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
@@ -142,6 +154,7 @@ Page {
             anchors.leftMargin: Theme.margin
             anchors.rightMargin: Theme.margin
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: draft.errorText.length > 0
                 text: draft.errorText

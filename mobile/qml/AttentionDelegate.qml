@@ -47,6 +47,7 @@ Card {
                 color: root.attentionState === NeedsAttentionModel.Conflict ? Theme.warning : Theme.danger
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.kind === NeedsAttentionModel.Observation
                       ? qsTr("Observation of %1").arg(root.title.length ? root.title : qsTr("an unknown employee"))
@@ -58,6 +59,7 @@ Card {
             }
         }
         Label {
+            textFormat: Text.PlainText
             text: (root.attentionState === NeedsAttentionModel.Conflict ? qsTr("Conflict") : qsTr("Refused by the server"))
                   + " · " + Theme.dateTime(root.at)
                   + (root.deletion ? " · " + qsTr("deletion") : "")
@@ -70,6 +72,7 @@ Card {
             radius: Theme.smallRadius
             color: root.attentionState === NeedsAttentionModel.Conflict ? Theme.warningLight : Theme.dangerLight
             Label {
+                textFormat: Text.PlainText
                 id: reasonLabel
                 objectName: "attentionReason"
                 anchors.fill: parent

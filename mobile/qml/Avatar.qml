@@ -21,6 +21,7 @@ Rectangle {
     }
 
     Text {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: root.initials
         color: Qt.hsla((root.hash(root.name) % 360) / 360, 0.55, 0.28, 1)

@@ -20,6 +20,7 @@ AbstractButton {
         border.width: 1
     }
     contentItem: Text {
+        textFormat: Text.PlainText
         id: label
         text: root.text
         font: root.font

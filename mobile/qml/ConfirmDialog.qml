@@ -21,6 +21,7 @@ Dialog {
     }
 
     Label {
+        textFormat: Text.PlainText
         width: root.availableWidth
         text: root.message
         wrapMode: Text.WordWrap

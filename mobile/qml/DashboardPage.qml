@@ -45,6 +45,15 @@ Page {
                 Layout.fillWidth: true
                 visible: dashboard.unitNames.length > 1
                 text: dashboard.unitName
+                // Unit names are the server's: shown as written, never as markup (Qt's own label would).
+                contentItem: Label {
+                    textFormat: Text.PlainText
+                    text: unitSelector.text
+                    font: unitSelector.font
+                    color: Theme.textPrimary
+                    elide: Text.ElideRight
+                    verticalAlignment: Text.AlignVCenter
+                }
                 background: Rectangle { radius: Theme.smallRadius; color: Theme.surface; border.color: Theme.divider }
                 onClicked: unitMenu.popup(unitSelector, 0, unitSelector.height)
                 PopupMenu {
@@ -52,9 +61,18 @@ Page {
                     Repeater {
                         model: dashboard.unitNames
                         delegate: MenuItem {
+                            id: unitItem
                             required property int index
                             required property string modelData
                             text: modelData
+                            contentItem: Label {
+                                textFormat: Text.PlainText
+                                text: unitItem.text
+                                font: unitItem.font
+                                color: Theme.textPrimary
+                                elide: Text.ElideRight
+                                verticalAlignment: Text.AlignVCenter
+                            }
                             onTriggered: dashboard.unitIndex = index
                         }
                     }
@@ -62,6 +80,7 @@ Page {
             }
 
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("%1 active employees · %2 observations and %3 coaching activities in the last %4 days")
                         .arg(dashboard.activeEmployees).arg(dashboard.observationCount)
@@ -112,6 +131,7 @@ Page {
                     anchors.margins: 14
                     spacing: 12
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         text: qsTr("Mastery per dimension")
@@ -124,6 +144,7 @@ Page {
                         model: dashboard.dimensions
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Share of assessed employees at level %1 or above, over the last %2 days.")
                                 .arg(dashboard.masteryThreshold).arg(dashboard.windowDays)
@@ -143,6 +164,7 @@ Page {
                     anchors.margins: 14
                     spacing: 8
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         text: qsTr("Learning curve")
@@ -170,6 +192,7 @@ Page {
                     anchors.margins: 14
                     spacing: 4
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         text: qsTr("Due for a visit (%1)").arg(dashboard.due.count)
@@ -178,6 +201,7 @@ Page {
                         color: Theme.textPrimary
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: dashboard.due.count === 0
                         text: qsTr("Everyone was accompanied recently.")
                         font.pixelSize: Theme.captionSize
@@ -196,6 +220,7 @@ Page {
                             rightPadding: 0
                             contentItem: RowLayout {
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: name
                                     font.pixelSize: 14
@@ -203,6 +228,7 @@ Page {
                                     elide: Text.ElideRight
                                 }
                                 Label {
+                                    textFormat: Text.PlainText
                                     text: daysSinceAccompanied < 0 ? qsTr("never accompanied")
                                                                    : qsTr("%n day(s) ago", "", daysSinceAccompanied)
                                     font.pixelSize: Theme.captionSize

@@ -31,6 +31,7 @@ Card {
         RowLayout {
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.name
                 font.pixelSize: 17
@@ -39,12 +40,14 @@ Card {
                 wrapMode: Text.WordWrap
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.level > 0 ? root.levelLabel : qsTr("Not observed")
                 font.pixelSize: Theme.captionSize
                 color: root.level > 0 ? Theme.primary : Theme.textDisabled
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text.length > 0
             text: root.description
@@ -67,6 +70,7 @@ Card {
                     color: Theme.primary
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: modelData
                     font.pixelSize: 14

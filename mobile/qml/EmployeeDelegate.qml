@@ -60,6 +60,7 @@ ItemDelegate {
                 Layout.fillWidth: true
                 spacing: 6
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: root.name
                     font.pixelSize: 16
@@ -74,6 +75,7 @@ ItemDelegate {
                     radius: 10
                     color: Theme.warningLight
                     Label {
+                        textFormat: Text.PlainText
                         id: dueLabel
                         anchors.centerIn: parent
                         text: qsTr("Due")
@@ -91,6 +93,7 @@ ItemDelegate {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: {
                     if (isNaN(root.lastObservedAt.getTime()))

@@ -65,6 +65,7 @@ Page {
                         Layout.fillWidth: true
                         spacing: 2
                         Label {
+                            textFormat: Text.PlainText
                             text: detail.assessedCount > 0
                                   ? qsTr("%1 of %2 dimensions mastered").arg(detail.masteredCount).arg(detail.assessedCount)
                                   : qsTr("No recent assessment")
@@ -73,6 +74,7 @@ Page {
                             color: Theme.textPrimary
                         }
                         Label {
+                            textFormat: Text.PlainText
                             text: isNaN(detail.lastObservedAt.getTime())
                                   ? qsTr("Never observed")
                                   : qsTr("Last observed %1").arg(Theme.longDate(detail.lastObservedAt))
@@ -87,6 +89,7 @@ Page {
                         radius: 13
                         color: Theme.warningLight
                         Label {
+                            textFormat: Text.PlainText
                             id: dueText
                             anchors.centerIn: parent
                             text: detail.daysSinceAccompanied < 0 ? qsTr("Due · never")
@@ -108,6 +111,7 @@ Page {
                     anchors.margins: 12
                     spacing: 10
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         text: qsTr("Current level per dimension")
@@ -126,6 +130,7 @@ Page {
                             Layout.fillWidth: true
                             spacing: 10
                             Label {
+                                textFormat: Text.PlainText
                                 Layout.preferredWidth: 128
                                 Layout.maximumWidth: 128
                                 text: name
@@ -146,6 +151,7 @@ Page {
                                 }
                             }
                             Label {
+                                textFormat: Text.PlainText
                                 Layout.preferredWidth: 76
                                 text: level > 0 ? label : qsTr("—")
                                 font.pixelSize: Theme.captionSize
@@ -171,6 +177,7 @@ Page {
                     anchors.margins: 12
                     spacing: 6
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         text: qsTr("Dimensions mastered, week by week")

@@ -69,10 +69,11 @@ Page {
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
-                    Label { text: row.name; font.pixelSize: 16; color: Theme.textPrimary; elide: Text.ElideRight; Layout.fillWidth: true }
-                    Label { text: row.jobTitle; font.pixelSize: Theme.captionSize; color: Theme.textSecondary; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { textFormat: Text.PlainText; text: row.name; font.pixelSize: 16; color: Theme.textPrimary; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { textFormat: Text.PlainText; text: row.jobTitle; font.pixelSize: Theme.captionSize; color: Theme.textSecondary; elide: Text.ElideRight; Layout.fillWidth: true }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: row.due
                     text: qsTr("Due")
                     color: Theme.warning

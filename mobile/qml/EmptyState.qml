@@ -11,6 +11,7 @@ ColumnLayout {
     spacing: 6
 
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         horizontalAlignment: Text.AlignHCenter
         text: root.title
@@ -20,6 +21,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         horizontalAlignment: Text.AlignHCenter
         text: root.message

@@ -39,6 +39,7 @@ AbstractButton {
                 size: 26
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.verticalCenter: parent.verticalCenter
                 visible: root.text.length > 0
                 text: root.text

@@ -63,6 +63,7 @@ Page {
                     color: Theme.danger
                     border.color: "white"
                     Label {
+                        textFormat: Text.PlainText
                         id: badge
                         anchors.centerIn: parent
                         text: Sync.attentionCount
@@ -155,6 +156,7 @@ Page {
         readonly property bool pulledFar: contentY < originY - 72
         onDragEnded: if (pulledFar) Sync.syncNow()
         Label {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             y: -list.contentY + list.originY - height - 12
             visible: list.contentY < list.originY - 8

@@ -12,9 +12,21 @@ ToolButton {
     implicitWidth: Theme.touchTarget
     implicitHeight: Theme.touchTarget
     Accessible.name: toolTip
-    ToolTip.visible: hovered && toolTip.length > 0
-    ToolTip.text: toolTip
-    ToolTip.delay: 600
+
+    // Its own tooltip rather than the shared one: tooltips may name people, and Qt's shows markup as rich text.
+    ToolTip {
+        id: tip
+        visible: root.hovered && root.toolTip.length > 0
+        delay: 600
+        text: root.toolTip
+        contentItem: Text {
+            textFormat: Text.PlainText
+            text: root.toolTip
+            font: tip.font
+            wrapMode: Text.Wrap
+            color: "white"
+        }
+    }
 
     contentItem: Item {
         Icon {

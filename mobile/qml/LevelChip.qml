@@ -29,6 +29,7 @@ AbstractButton {
         spacing: 0
         topPadding: 3
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: root.chipLevel
             font.pixelSize: 15
@@ -36,6 +37,7 @@ AbstractButton {
             color: root.selected ? "white" : Theme.textPrimary
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(implicitWidth, root.width - 8)
             text: root.chipLabel

@@ -113,6 +113,7 @@ ColumnLayout {
                     color: modelData.color
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: modelData.name
                     font.pixelSize: Theme.smallSize + 1
                     color: Theme.textSecondary

@@ -22,6 +22,7 @@ ColumnLayout {
             RowLayout {
                 Layout.fillWidth: true
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: name
                     font.pixelSize: 14
@@ -29,6 +30,7 @@ ColumnLayout {
                     elide: Text.ElideRight
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: isNaN(masteryRate) ? qsTr("no data") : qsTr("%1 · %2/%3").arg(Theme.percent(masteryRate)).arg(mastered).arg(assessed)
                     font.pixelSize: Theme.captionSize
                     font.weight: Font.DemiBold

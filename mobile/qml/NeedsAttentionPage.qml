@@ -38,6 +38,7 @@ Page {
         model: attention
 
         header: Label {
+            textFormat: Text.PlainText
             width: list.width - list.leftMargin - list.rightMargin
             bottomPadding: 10
             visible: attention.count > 0
@@ -66,6 +67,7 @@ Page {
     }
 
     Label {
+        textFormat: Text.PlainText
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottomMargin: 16

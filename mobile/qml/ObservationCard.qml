@@ -34,6 +34,7 @@ Card {
             Layout.fillWidth: true
             spacing: 8
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Theme.dateTime(root.observedAt)
                 font.pixelSize: 15
@@ -64,6 +65,7 @@ Card {
                 markHeight: 8
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.own ? qsTr("%n dimension(s) · by you", "", root.ratedCount)
                                : qsTr("%n dimension(s) · by another manager", "", root.ratedCount)
                 font.pixelSize: Theme.captionSize
@@ -71,6 +73,7 @@ Card {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.comment.length > 0
             text: root.comment
@@ -81,6 +84,7 @@ Card {
             elide: Text.ElideRight
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.coachingAction.length > 0
             text: qsTr("Next: %1").arg(root.coachingAction)

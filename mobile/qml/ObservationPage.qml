@@ -60,6 +60,7 @@ Page {
             bottomPadding: 10
             spacing: 6
             Label {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: draft.hasModel ? qsTr("Tap the level you saw for each dimension you observed. Leave the others as not observed.")
                                      : qsTr("The experience model is not on this phone yet: sync once with the network on.")
@@ -68,6 +69,7 @@ Page {
                 wrapMode: Text.WordWrap
             }
             Label {
+                textFormat: Text.PlainText
                 width: parent.width
                 visible: draft.isEdit && !draft.editable
                 text: qsTr("This observation was made by another manager: you can read it, not change it.")
@@ -97,12 +99,14 @@ Page {
                     anchors.margins: Theme.margin
                     spacing: 4
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Comment")
                         font.pixelSize: 15
                         font.weight: Font.DemiBold
                         color: Theme.textPrimary
                     }
                     TextArea {
+                        textFormat: TextEdit.PlainText
                         id: commentField
                         objectName: "commentField"
                         Layout.fillWidth: true
@@ -113,6 +117,7 @@ Page {
                         onTextChanged: if (text !== draft.comment) draft.comment = text
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.topMargin: 8
                         text: qsTr("Coaching action")
                         font.pixelSize: 15
@@ -120,6 +125,7 @@ Page {
                         color: Theme.textPrimary
                     }
                     TextArea {
+                        textFormat: TextEdit.PlainText
                         objectName: "coachingField"
                         Layout.fillWidth: true
                         enabled: draft.editable
@@ -147,6 +153,7 @@ Page {
             anchors.rightMargin: Theme.margin
             spacing: 4
             Label {
+                textFormat: Text.PlainText
                 objectName: "observationError"
                 Layout.fillWidth: true
                 visible: draft.errorText.length > 0

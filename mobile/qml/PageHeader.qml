@@ -36,6 +36,7 @@ ToolBar {
             Layout.fillWidth: true
             spacing: 0
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.title
                 font.pixelSize: Theme.titleSize
@@ -44,6 +45,7 @@ ToolBar {
                 elide: Text.ElideRight
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: root.subtitle

@@ -17,6 +17,7 @@ Button {
         color: !root.enabled ? Theme.noData : root.down ? Qt.darker(root.fillColor, 1.2) : root.fillColor
     }
     contentItem: Text {
+        textFormat: Text.PlainText
         text: root.text
         font: root.font
         color: root.enabled ? "white" : Theme.textSecondary

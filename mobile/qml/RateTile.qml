@@ -26,6 +26,7 @@ Card {
             size: Math.min(84, column.width)
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: root.title
@@ -35,6 +36,7 @@ Card {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             text: root.detail

@@ -42,6 +42,7 @@ Item {
     }
 
     Text {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: Theme.percent(root.value)
         font.pixelSize: root.size * 0.24

@@ -2,6 +2,7 @@
 import QtQuick
 
 Text {
+    textFormat: Text.PlainText
     leftPadding: Theme.margin
     rightPadding: Theme.margin
     topPadding: 14

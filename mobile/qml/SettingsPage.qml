@@ -24,11 +24,13 @@ Page {
         Layout.fillWidth: true
         spacing: 12
         Label {
+            textFormat: Text.PlainText
             text: parent.label
             font.pixelSize: 14
             color: Theme.textSecondary
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignRight
             text: parent.value
@@ -102,6 +104,7 @@ Page {
                         value: isNaN(Sync.lastSuccessfulSync.getTime()) ? qsTr("never") : Theme.dateTime(Sync.lastSuccessfulSync)
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         visible: text.length > 0
                         text: Sync.problemText
@@ -150,6 +153,7 @@ Page {
             }
 
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 Layout.topMargin: 12
                 horizontalAlignment: Text.AlignHCenter

@@ -44,12 +44,14 @@ Page {
                 Layout.bottomMargin: 8
                 spacing: 4
                 Label {
+                    textFormat: Text.PlainText
                     text: "Floorwalk"
                     font.pixelSize: 34
                     font.weight: Font.Bold
                     color: "white"
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Observe, coach, and watch your teams grow.")
                     font.pixelSize: 16
@@ -68,11 +70,24 @@ Page {
                     spacing: 6
 
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: root.reauth ? qsTr("Your session has ended. Enter your password to carry on; everything on this phone is kept.")
                                           : qsTr("Sign in with the account your organisation gave you.")
                         font.pixelSize: Theme.captionSize + 1
                         color: Theme.textSecondary
+                        wrapMode: Text.WordWrap
+                        bottomPadding: 6
+                    }
+                    Label {
+                        objectName: "insecureHttpWarning"
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        visible: Session.insecureHttpAllowed
+                        text: qsTr("Insecure connections allowed (--allow-insecure-http): with an http:// address, your password and your teams' data cross the network unencrypted.")
+                        font.pixelSize: Theme.captionSize
+                        font.weight: Font.DemiBold
+                        color: Theme.warning
                         wrapMode: Text.WordWrap
                         bottomPadding: 6
                     }
@@ -113,6 +128,7 @@ Page {
                         onAccepted: signInButton.clicked()
                     }
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "signInError"
                         Layout.fillWidth: true
                         visible: Session.errorMessage.length > 0 && Session.state !== Session.SigningIn
@@ -139,6 +155,7 @@ Page {
             }
 
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Observations you record are kept on this phone and sent when a network is available.")
                 font.pixelSize: Theme.captionSize

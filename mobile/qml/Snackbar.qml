@@ -25,6 +25,7 @@ Popup {
         color: "#263042"
     }
     contentItem: Label {
+        textFormat: Text.PlainText
         objectName: "snackbarText"
         text: root.text
         color: "white"

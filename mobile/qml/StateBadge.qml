@@ -15,6 +15,7 @@ Rectangle {
          : syncState === ObservationHistoryModel.NeedsAttention ? Theme.dangerLight : Theme.successLight
 
     Text {
+        textFormat: Text.PlainText
         id: label
         anchors.centerIn: parent
         font.pixelSize: Theme.smallSize

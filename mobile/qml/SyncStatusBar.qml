@@ -39,6 +39,7 @@ Rectangle {
                      : Sync.pendingCount > 0 ? Theme.accent : Theme.success
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "syncStatusText"
                 Layout.fillWidth: true
                 text: Sync.statusText
@@ -70,6 +71,7 @@ Rectangle {
             }
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "syncProblemText"
             Layout.fillWidth: true
             visible: text.length > 0
@@ -80,6 +82,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Label {
+            textFormat: Text.PlainText
             visible: Sync.attentionCount > 0
             Layout.fillWidth: true
             text: qsTr("%n record(s) need your attention", "", Sync.attentionCount)

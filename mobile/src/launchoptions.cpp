@@ -27,43 +27,81 @@ std::optional<QString> readPasswordFile(const QString &path, QString *error)
     return QString::fromUtf8(line);
 }
 
+// The command line, declared once for both passes (informationText before the display, parse after).
+struct Options {
+    QCommandLineParser parser;
+    QCommandLineOption help;
+    QCommandLineOption version;
+    QCommandLineOption data{QStringLiteral("data"), QStringLiteral("Folder of the local database."),
+                            QStringLiteral("dir")};
+    QCommandLineOption server{QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
+                              QStringLiteral("url")};
+    QCommandLineOption organization{QStringLiteral("organization"), QStringLiteral("Organisation."),
+                                    QStringLiteral("name")};
+    QCommandLineOption username{QStringLiteral("username"), QStringLiteral("Username."), QStringLiteral("name")};
+    QCommandLineOption passwordFile{QStringLiteral("password-file"),
+                                    QStringLiteral("File whose first line is the password (- for stdin)."),
+                                    QStringLiteral("file")};
+    QCommandLineOption selfTest{QStringLiteral("self-test"),
+                                QStringLiteral("Load every QML file and every screen, then exit 0 or 1.")};
+    QCommandLineOption screenshots{QStringLiteral("screenshots"),
+                                   QStringLiteral("Render each main screen to PNG files in dir, then exit."),
+                                   QStringLiteral("dir")};
+    QCommandLineOption language{QStringLiteral("language"), QStringLiteral("Language for this run (fr or en)."),
+                                QStringLiteral("code")};
+    QCommandLineOption noKeychain{QStringLiteral("no-keychain"),
+                                  QStringLiteral("Keep the session token in a private file, not the keychain.")};
+    QCommandLineOption allowInsecureHttp{
+        QStringLiteral("allow-insecure-http"),
+        QStringLiteral("Also talk plain http:// to servers on other machines (test servers only: the password and "
+                       "the data cross the network unencrypted). http:// to this machine is always allowed.")};
+
+    Options()
+        : help(parser.addHelpOption())
+        , version(parser.addVersionOption())
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Floorwalk: field observation and coaching for store managers."));
+        parser.addOptions({data, server, organization, username, passwordFile, selfTest, screenshots, language,
+                           noKeychain, allowInsecureHttp});
+    }
+
+    // --help's or --version's text, when one of them was given.
+    [[nodiscard]] std::optional<QString> information() const
+    {
+        // --help-all (added with --help) lists Qt's own options only through showHelp(), which exits the
+        // process: it answers with the same text here.
+        if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all")))
+            return parser.helpText();
+        if (parser.isSet(version))
+            return QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                 QCoreApplication::applicationVersion());
+        return std::nullopt;
+    }
+};
+
 }  // namespace
+
+std::optional<QString> LaunchOptions::informationText(const QStringList &arguments)
+{
+    Options options;
+    // A parse error (an option of Qt's own, which only the GUI application strips) does not hide --help.
+    static_cast<void>(options.parser.parse(arguments));
+    return options.information();
+}
 
 std::optional<LaunchOptions> LaunchOptions::parse(const QStringList &arguments,
                                                   const QProcessEnvironment &environment, QString *error)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Floorwalk: field observation and coaching for store managers."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Folder of the local database."),
-                                  QStringLiteral("dir"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
-                                    QStringLiteral("url"));
-    const QCommandLineOption organization(QStringLiteral("organization"), QStringLiteral("Organisation."),
-                                          QStringLiteral("name"));
-    const QCommandLineOption username(QStringLiteral("username"), QStringLiteral("Username."),
-                                      QStringLiteral("name"));
-    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                          QStringLiteral("File whose first line is the password (- for stdin)."),
-                                          QStringLiteral("file"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                      QStringLiteral("Load every QML file and every screen, then exit 0 or 1."));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Render each main screen to PNG files in dir, then exit."),
-                                         QStringLiteral("dir"));
-    const QCommandLineOption language(QStringLiteral("language"),
-                                      QStringLiteral("Language for this run (fr or en)."), QStringLiteral("code"));
-    const QCommandLineOption noKeychain(QStringLiteral("no-keychain"),
-                                        QStringLiteral("Keep the session token in a private file, not the keychain."));
-    parser.addOptions({data, server, organization, username, passwordFile, selfTest, screenshots, language,
-                       noKeychain});
+    Options options;
+    QCommandLineParser &parser = options.parser;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
     }
-    if (parser.isSet(help)) {
+    if (const auto text = options.information()) {
         LaunchOptions out;
-        out.helpText = parser.helpText();
+        out.helpText = *text;
         return out;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -75,26 +113,27 @@ std::optional<LaunchOptions> LaunchOptions::parse(const QStringList &arguments,
     };
 
     LaunchOptions out;
-    out.dataDir = pick(data, "FLOORWALK_APP_DATA");
-    out.serverUrl = pick(server, "FLOORWALK_SERVER");
-    out.organization = pick(organization, "FLOORWALK_ORGANIZATION");
-    out.username = pick(username, "FLOORWALK_USERNAME");
-    const QString passwordPath = pick(passwordFile, "FLOORWALK_PASSWORD_FILE");
+    out.dataDir = pick(options.data, "FLOORWALK_APP_DATA");
+    out.serverUrl = pick(options.server, "FLOORWALK_SERVER");
+    out.organization = pick(options.organization, "FLOORWALK_ORGANIZATION");
+    out.username = pick(options.username, "FLOORWALK_USERNAME");
+    const QString passwordPath = pick(options.passwordFile, "FLOORWALK_PASSWORD_FILE");
     if (!passwordPath.isEmpty()) {
         const auto password = readPasswordFile(passwordPath, error);
         if (!password)
             return std::nullopt;
         out.password = *password;
     }
-    out.selfTest = parser.isSet(selfTest);
-    out.screenshotsDir = parser.value(screenshots);
-    out.language = parser.value(language);
+    out.selfTest = parser.isSet(options.selfTest);
+    out.screenshotsDir = parser.value(options.screenshots);
+    out.language = parser.value(options.language);
     if (!out.language.isEmpty() && out.language != QLatin1String("fr") && out.language != QLatin1String("en")) {
         *error = QStringLiteral("--language must be fr or en, not %1").arg(out.language);
         return std::nullopt;
     }
-    out.fileTokenStorage = parser.isSet(noKeychain)
+    out.fileTokenStorage = parser.isSet(options.noKeychain)
         || environment.value(QStringLiteral("FLOORWALK_TOKEN_STORAGE")) == QLatin1String("file");
+    out.allowInsecureHttp = parser.isSet(options.allowInsecureHttp);
     const bool someCredentials = !out.serverUrl.isEmpty() || !out.organization.isEmpty() || !out.username.isEmpty()
         || !out.password.isEmpty();
     if (someCredentials && !out.hasCredentials()) {

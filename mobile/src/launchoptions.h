@@ -18,7 +18,8 @@ struct LaunchOptions {
     QString screenshotsDir;
     QString language;       // for this run only: "fr" or "en"
     bool fileTokenStorage = false;  // skip the platform keychain
-    QString helpText;               // set when --help was asked: print it and exit
+    bool allowInsecureHttp = false;  // plain http to other machines too (test servers)
+    QString helpText;               // set when --help or --version was asked: print it and exit
 
     [[nodiscard]] bool hasCredentials() const
     {
@@ -29,4 +30,7 @@ struct LaunchOptions {
     // file.
     [[nodiscard]] static std::optional<LaunchOptions> parse(const QStringList &arguments,
                                                             const QProcessEnvironment &environment, QString *error);
+    // The text --help or --version asks for, nullopt for any other start. Reads nothing else (no password file,
+    // no standard input), so the executable calls it before it opens a display.
+    [[nodiscard]] static std::optional<QString> informationText(const QStringList &arguments);
 };

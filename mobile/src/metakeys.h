@@ -16,5 +16,7 @@ inline constexpr QLatin1String username("username");
 inline constexpr QLatin1String user("user");                        // UserInfo as JSON
 inline constexpr QLatin1String organizationName("organization_name");
 inline constexpr QLatin1String language("language");                // "", "fr" or "en"
+inline constexpr QLatin1String pendingLogouts("pending_logouts");   // unconfirmed sign-outs: [{id, server}] as JSON
+                                                                    // (their tokens are in the vault)
 
 }  // namespace MetaKey

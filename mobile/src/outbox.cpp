@@ -112,13 +112,18 @@ bool Outbox::saveRecord(RecordKind kind, const QString &id, bool deleted, const 
         return exec(q, error);
     };
 
-    if (deleted && serverRevision == 0 && onlyUnseen) {
+    // Whether the server has ever held this record, from the record's own unsent history rather than the server
+    // copy: a pull reset empties the server copies until the full pull brings them back, and a record missing
+    // there may well be on the server. The oldest unsent change was made on base revision 0, and none of them may
+    // have reached the server.
+    const bool neverOnServer = !open.isEmpty() && open.constFirst().baseRevision == 0 && onlyUnseen;
+    if (deleted && open.isEmpty() && serverRevision == 0) {
+        if (error)
+            *error = QStringLiteral("no such record: %1").arg(id);
+        return false;
+    }
+    if (deleted && neverOnServer) {
         // The server has never seen this record: deleting it locally is the whole story.
-        if (open.isEmpty()) {
-            if (error)
-                *error = QStringLiteral("no such record: %1").arg(id);
-            return false;
-        }
         if (!deleteOpen())
             return false;
         if (!transaction.commit()) {

@@ -8,6 +8,7 @@
 #include "servercache.h"
 #include "syncprotocol.h"
 #include "tokenvault.h"
+#include "transportpolicy.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -24,6 +25,7 @@ SessionController::SessionController(Database &db, ServerCache &cache, Outbox &o
     , m_outbox(outbox)
     , m_vault(vault)
     , m_api(api)
+    , m_logouts(db, vault, api)
 {
     m_deviceId = m_db.meta(MetaKey::deviceId);
     if (m_deviceId.isEmpty()) {
@@ -76,6 +78,27 @@ int SessionController::unsentCount() const
     return m_outbox.unsentCount();
 }
 
+bool SessionController::insecureHttpAllowed() const
+{
+    return m_api.insecureHttpAllowed();
+}
+
+void SessionController::setInsecureHttpAllowed(bool allowed)
+{
+    if (m_api.insecureHttpAllowed() == allowed)
+        return;
+    m_api.setInsecureHttpAllowed(allowed);
+    Q_EMIT insecureHttpAllowedChanged();
+}
+
+QString SessionController::insecureServerMessage(const QUrl &server)
+{
+    return tr("%1 is not a secure address: your password and your teams' data would cross the network "
+              "unencrypted. Use the server's https:// address. (For a test server on another machine, start the "
+              "app with --allow-insecure-http.)")
+        .arg(server.toString());
+}
+
 QString SessionController::accountKey(const QString &serverUrl, const QString &organization, const QString &username)
 {
     return QStringLiteral("%1/%2@%3").arg(organization, username, serverUrl);
@@ -123,13 +146,24 @@ void SessionController::setError(const QString &message)
 void SessionController::restore()
 {
     setState(Restoring);
+    m_logouts.retryAll();
     if (username().isEmpty()) {
         setState(SignedOut);
-        if (auto pending = std::exchange(m_pendingSignIn, std::nullopt))
-            signIn(pending->serverUrl, pending->organization, pending->username, pending->password);
+        signInPendingAfterRestore();
         return;
     }
-    m_api.setServerUrl(QUrl(serverUrl()));
+    const QUrl server(serverUrl());
+    if (!TransportPolicy::allows(server, m_api.insecureHttpAllowed())) {
+        // Nothing goes to that server; the token stays in the vault for a start with --allow-insecure-http, and
+        // everything recorded stays on the phone.
+        m_api.setToken(QString());
+        setError(insecureServerMessage(server));
+        setState(Expired);
+        Q_EMIT identityChanged();
+        signInPendingAfterRestore();
+        return;
+    }
+    m_api.setServerUrl(server);
     const QPointer<SessionController> self(this);
     m_vault.load(currentAccountKey(), [self](const QString &token) {
         if (!self)
@@ -137,14 +171,20 @@ void SessionController::restore()
         self->m_api.setToken(token);
         self->setState(token.isEmpty() ? Expired : SignedIn);
         Q_EMIT self->identityChanged();
-        if (auto pending = std::exchange(self->m_pendingSignIn, std::nullopt)) {
-            const bool same = accountKey(normalizedServerUrl(pending->serverUrl), pending->organization.trimmed(),
-                                         pending->username.trimmed())
-                == self->currentAccountKey();
-            if (!(same && self->m_state == SignedIn))
-                self->signIn(pending->serverUrl, pending->organization, pending->username, pending->password);
-        }
+        self->signInPendingAfterRestore();
     });
+}
+
+void SessionController::signInPendingAfterRestore()
+{
+    const auto pending = std::exchange(m_pendingSignIn, std::nullopt);
+    if (!pending)
+        return;
+    const bool same = accountKey(normalizedServerUrl(pending->serverUrl), pending->organization.trimmed(),
+                                 pending->username.trimmed())
+        == currentAccountKey();
+    if (!(same && m_state == SignedIn))
+        signIn(pending->serverUrl, pending->organization, pending->username, pending->password);
 }
 
 void SessionController::signInWhenRestored(const QString &serverUrl, const QString &organization,
@@ -173,6 +213,10 @@ void SessionController::signIn(const QString &serverUrlText, const QString &orga
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
         setError(tr("Enter the server address, for example https://floorwalk.example.com."));
+        return;
+    }
+    if (!TransportPolicy::allows(url, m_api.insecureHttpAllowed())) {
+        setError(insecureServerMessage(url));
         return;
     }
     if (org.isEmpty() || user.isEmpty() || password.isEmpty()) {
@@ -241,6 +285,8 @@ void SessionController::onLoginReply(const QString &server, const QString &org, 
         self->setState(SignedIn);
         Q_EMIT self->identityChanged();
         Q_EMIT self->signedInAfterPassword();
+        // The network evidently works: sign-outs still unconfirmed go out too.
+        self->m_logouts.retryAll();
     });
 }
 
@@ -248,10 +294,9 @@ bool SessionController::signOut(bool discardUnsent)
 {
     if (m_outbox.unsentCount() > 0 && !discardUnsent)
         return false;
-    if (m_api.hasToken()) {
-        // Best effort: the server forgets the token now rather than at its expiry. Nothing waits for the answer.
-        m_api.post(QStringLiteral("auth/logout"), QByteArray(), [](const ApiReply &) {});
-    }
+    // The server must end the token too. The queue keeps it until the server confirms, across restarts; the phone
+    // itself forgets the session now, network or not.
+    m_logouts.add(m_api.serverUrl(), m_api.token());
     const QString account = currentAccountKey();
     m_api.setToken(QString());
     QString error;

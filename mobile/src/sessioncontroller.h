@@ -1,8 +1,12 @@
 // Who is signed in, against which server: signs in and out, keeps the token in the vault (never in the database),
-// restores the session at start, and turns a 401 into "sign in again" without losing anything.
+// restores the session at start, and turns a 401 into "sign in again" without losing anything. Plain http goes
+// only to this device unless insecure http was allowed (TransportPolicy); a sign-out reaches the server even when
+// it happened offline (LogoutQueue).
 //
 // Threading: GUI thread only.
 #pragma once
+
+#include "logoutqueue.h"
 
 #include <QObject>
 #include <QString>
@@ -33,6 +37,7 @@ class SessionController : public QObject
     Q_PROPERTY(QString deviceId READ deviceId CONSTANT)
     Q_PROPERTY(QString tokenStorage READ tokenStorage NOTIFY identityChanged)
     Q_PROPERTY(int unsentCount READ unsentCount NOTIFY unsentCountChanged)
+    Q_PROPERTY(bool insecureHttpAllowed READ insecureHttpAllowed NOTIFY insecureHttpAllowedChanged)
 
 public:
     enum State {
@@ -51,7 +56,12 @@ public:
     SessionController(Database &db, ServerCache &cache, Outbox &outbox, TokenVault &vault, ApiClient &api,
                       QObject *parent = nullptr);
 
+    // --allow-insecure-http: plain http to other machines too. Set before restore().
+    void setInsecureHttpAllowed(bool allowed);
+
     // Reads the identity from the database and the token from the vault; ends in SignedIn, Expired or SignedOut.
+    // A kept session on a server the transport policy refuses ends in Expired, its token kept for a start that
+    // allows it. Sign-outs the server has not confirmed yet are sent again.
     void restore();
     // Signs in with the given credentials once restore() is done, unless already signed in as that identity
     // (command-line and environment launch). If the kept session later turns out to be dead (401), these
@@ -62,6 +72,8 @@ public:
     Q_INVOKABLE void signIn(const QString &serverUrl, const QString &organization, const QString &username,
                             const QString &password);
     // Refuses (returns false) while unsent changes exist unless `discardUnsent` is true: the screen asks first.
+    // Otherwise the phone is signed out at once, network or not, and the server is told to end the token now or,
+    // when it cannot be reached, at a later start (LogoutQueue).
     Q_INVOKABLE bool signOut(bool discardUnsent);
     // The server answered 401 to a sync call.
     void expire();
@@ -83,17 +95,23 @@ public:
     [[nodiscard]] QString deviceId() const { return m_deviceId; }
     [[nodiscard]] QString tokenStorage() const;
     [[nodiscard]] int unsentCount() const;
+    [[nodiscard]] bool insecureHttpAllowed() const;
 
 Q_SIGNALS:
     void stateChanged();
     void errorMessageChanged();
     void identityChanged();
     void unsentCountChanged();
+    void insecureHttpAllowedChanged();
     void signedInAfterPassword();  // a password sign-in succeeded: time for a sync
 
 private:
     // Human text for a failed sign-in exchange.
     [[nodiscard]] static QString describeFailure(const ApiReply &reply, const QUrl &server);
+    // Why the transport policy refuses `server`, and the way out.
+    [[nodiscard]] static QString insecureServerMessage(const QUrl &server);
+    // Launch credentials given while restoring: used once the kept session is known.
+    void signInPendingAfterRestore();
     void setState(State state);
     void setError(const QString &message);
     void onLoginReply(const QString &serverUrl, const QString &organization, const QString &username,
@@ -116,4 +134,5 @@ private:
     };
     std::optional<PendingSignIn> m_pendingSignIn;
     std::optional<PendingSignIn> m_launchCredentials;  // kept in memory for one re-sign-in, never persisted
+    LogoutQueue m_logouts;
 };

@@ -14,6 +14,8 @@
 #include <QNetworkInformation>
 #include <QUrlQuery>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSync, "floorwalk.sync")
 
 SyncEngine::SyncEngine(Database &db, Outbox &outbox, ServerCache &cache, SessionController &session, ApiClient &api,
@@ -48,19 +50,8 @@ SyncEngine::SyncEngine(Database &db, Outbox &outbox, ServerCache &cache, Session
         m_lastPendingCount = pending;
     });
     connect(&m_session, &SessionController::signedInAfterPassword, this, &SyncEngine::syncNow);
-    connect(&m_session, &SessionController::stateChanged, this, [this] {
-        if (m_session.signedIn())
-            return;
-        // Signed out or expired: nothing may go out under a token that is gone.
-        m_retryTimer.stop();
-        m_soonTimer.stop();
-        if (m_session.state() == SessionController::SignedOut) {
-            setProblem(NoProblem, {});
-            m_api.abortAll();
-            Q_EMIT lastSuccessfulSyncChanged();
-            Q_EMIT statusTextChanged();
-        }
-    });
+    connect(&m_session, &SessionController::stateChanged, this, &SyncEngine::onSessionStateChanged);
+    m_sessionState = m_session.state();
     m_lastPendingCount = pendingCount();
 }
 
@@ -74,12 +65,8 @@ void SyncEngine::start()
     if (!m_options.automatic)
         return;
     m_periodicTimer.start();
-    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        connect(app, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
-            if (state == Qt::ApplicationActive)
-                syncNow();
-        });
-    }
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        connect(app, &QGuiApplication::applicationStateChanged, this, &SyncEngine::onApplicationStateChanged);
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
@@ -89,8 +76,41 @@ void SyncEngine::start()
     } else {
         qCInfo(lcSync) << "no network reachability backend: relying on retries with backoff";
     }
+    m_started = true;
+    // A start: what waited while the app was closed goes out now, and the server's news come in. A session the
+    // vault restores later gets the same in onSessionStateChanged().
     if (m_session.signedIn())
-        scheduleSoon();
+        syncNow();
+}
+
+void SyncEngine::onSessionStateChanged()
+{
+    const int previous = std::exchange(m_sessionState, int(m_session.state()));
+    if (m_session.signedIn()) {
+        // The kept session restored after start() (a keychain answers asynchronously): the start's sync, now.
+        // A password sign-in has its own trigger (signedInAfterPassword).
+        if (m_started && previous == SessionController::Restoring)
+            syncNow();
+        return;
+    }
+    // Signed out or expired: nothing may go out under a token that is gone.
+    m_retryTimer.stop();
+    m_soonTimer.stop();
+    if (m_session.state() == SessionController::SignedOut) {
+        setProblem(NoProblem, {});
+        // Only this engine's exchange: the sign-out's own call to the server must go through.
+        if (m_inFlight)
+            m_inFlight->abort();
+        Q_EMIT lastSuccessfulSyncChanged();
+        Q_EMIT statusTextChanged();
+    }
+}
+
+void SyncEngine::onApplicationStateChanged(Qt::ApplicationState state)
+{
+    // Back in the foreground (a resume, or the window activated): sync now, whatever the backoff said.
+    if (state == Qt::ApplicationActive)
+        syncNow();
 }
 
 bool SyncEngine::networkKnownDown() const
@@ -169,8 +189,8 @@ void SyncEngine::pushNext()
             ordered.append(e);
     }
     qCDebug(lcSync) << "pushing" << ordered.size() << "records";
-    m_api.post(QStringLiteral("sync/push"), SyncProtocol::encodePush(m_session.deviceId(), ordered),
-               [this, ordered](const ApiReply &reply) { onPushReply(ordered, reply); });
+    m_inFlight = m_api.post(QStringLiteral("sync/push"), SyncProtocol::encodePush(m_session.deviceId(), ordered),
+                            [this, ordered](const ApiReply &reply) { onPushReply(ordered, reply); });
 }
 
 void SyncEngine::onPushReply(const QList<OutboxEntry> &batch, const ApiReply &reply)
@@ -225,7 +245,7 @@ void SyncEngine::pullNext()
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("cursor"), m_cache.cursor());
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pullPageSize));
-    m_api.get(QStringLiteral("sync/pull"), query, [this](const ApiReply &reply) { onPullReply(reply); });
+    m_inFlight = m_api.get(QStringLiteral("sync/pull"), query, [this](const ApiReply &reply) { onPullReply(reply); });
 }
 
 void SyncEngine::onPullReply(const ApiReply &reply)

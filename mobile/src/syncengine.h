@@ -1,5 +1,6 @@
 // Moves the outbox to the server and the server's changes to the phone, without the manager thinking about it:
-// when the network comes back, when the app resumes, shortly after a save, on a timer, and on pull-to-refresh.
+// at start (once the kept session is restored), when the app resumes, when the network comes back, shortly after
+// a save, on a timer, and on pull-to-refresh.
 // Pushes oldest first in batches, pulls by cursor page after page, backs off on failure, stops and asks to sign in
 // again on 401. The status figures the home screen shows are its properties.
 //
@@ -11,10 +12,12 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class ApiClient;
 class Database;
+class QNetworkReply;
 class Outbox;
 class ServerCache;
 class SessionController;
@@ -60,8 +63,9 @@ public:
     SyncEngine(Database &db, Outbox &outbox, ServerCache &cache, SessionController &session, ApiClient &api,
                Options options, QObject *parent = nullptr);
 
-    // Connects the automatic triggers (network reachability, application state, timers) and recovers entries a
-    // previous run left in sending.
+    // Recovers entries a previous run left in sending and, when automatic, connects the triggers (network
+    // reachability, application state, timers) and syncs at once if the session is already restored; a session
+    // restored later (a keychain answering after start) syncs at once then.
     void start();
 
     // A sync now: pull-to-refresh, or "Try again". Forgets the backoff.
@@ -101,6 +105,8 @@ private:
     void failFromReply(const ApiReply &reply);
     void setProblem(Problem problem, const QString &detail);
     void scheduleSoon();
+    void onSessionStateChanged();
+    void onApplicationStateChanged(Qt::ApplicationState state);
     [[nodiscard]] bool networkKnownDown() const;
 
     Database &m_db;
@@ -111,6 +117,9 @@ private:
     Options m_options;
     Backoff m_backoff;
 
+    bool m_started = false;  // start() connected the automatic triggers
+    int m_sessionState = -1;  // the session's state before its latest change
+    QPointer<QNetworkReply> m_inFlight;  // this engine's exchange, aborted on sign-out (nobody else's)
     bool m_running = false;
     bool m_rerun = false;
     int m_batchSize = 0;

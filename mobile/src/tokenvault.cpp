@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QSaveFile>
 
+#include <algorithm>
+
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcVault, "floorwalk.vault")
@@ -20,8 +22,29 @@ TokenVault::TokenVault(QString service, QString filePath, Backend backend, QObje
 {
 }
 
-bool TokenVault::storeInFile(const QString &account, const QString &token)
+TokenVault::FileEntries TokenVault::readFile() const
 {
+    FileEntries entries;
+    QFile file(m_filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return entries;
+    // Pairs of lines: the account, then its token. A file of one pair is what earlier versions wrote.
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (qsizetype i = 0; i + 1 < lines.size(); i += 2) {
+        const QString account = QString::fromUtf8(lines.at(i));
+        const QString token = QString::fromUtf8(lines.at(i + 1)).trimmed();
+        if (!account.isEmpty() && !token.isEmpty())
+            entries.append({account, token});
+    }
+    return entries;
+}
+
+bool TokenVault::writeFile(const FileEntries &entries)
+{
+    if (entries.isEmpty()) {
+        QFile::remove(m_filePath);
+        return true;
+    }
     QDir().mkpath(QFileInfo(m_filePath).absolutePath());
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -34,24 +57,36 @@ bool TokenVault::storeInFile(const QString &account, const QString &token)
         file.cancelWriting();
         return false;
     }
-    file.write(account.toUtf8() + '\n' + token.toUtf8() + '\n');
+    for (const auto &[account, token] : entries)
+        file.write(account.toUtf8() + '\n' + token.toUtf8() + '\n');
     return file.commit();
+}
+
+bool TokenVault::storeInFile(const QString &account, const QString &token)
+{
+    FileEntries entries = readFile();
+    const auto same = std::find_if(entries.begin(), entries.end(), [&](const auto &e) { return e.first == account; });
+    if (same != entries.end())
+        same->second = token;
+    else
+        entries.append({account, token});
+    return writeFile(entries);
 }
 
 QString TokenVault::loadFromFile(const QString &account) const
 {
-    QFile file(m_filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    if (lines.size() < 2 || QString::fromUtf8(lines.at(0)) != account)
-        return {};
-    return QString::fromUtf8(lines.at(1)).trimmed();
+    for (const auto &[name, token] : readFile()) {
+        if (name == account)
+            return token;
+    }
+    return {};
 }
 
-void TokenVault::eraseFile()
+void TokenVault::eraseFromFile(const QString &account)
 {
-    QFile::remove(m_filePath);
+    FileEntries entries = readFile();
+    if (entries.removeIf([&](const auto &e) { return e.first == account; }) > 0)
+        writeFile(entries);
 }
 
 void TokenVault::store(const QString &account, const QString &token, std::function<void(bool)> done)
@@ -68,7 +103,7 @@ void TokenVault::store(const QString &account, const QString &token, std::functi
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this, [this, account, token, done = std::move(done)](QKeychain::Job *j) {
         if (j->error() == QKeychain::NoError) {
-            eraseFile();  // no stale copy outside the keychain
+            eraseFromFile(account);  // no stale copy outside the keychain
             m_storageName = QStringLiteral("keychain");
             done(true);
             return;
@@ -107,7 +142,7 @@ void TokenVault::load(const QString &account, std::function<void(const QString &
 
 void TokenVault::erase(const QString &account, std::function<void()> done)
 {
-    eraseFile();
+    eraseFromFile(account);
     if (m_backend == Backend::File) {
         done();
         return;

@@ -1,13 +1,16 @@
-// Where the session token lives between runs: the platform keychain (qtkeychain) when one answers, else a file
-// only the user can read (0600). Never the database, never a log.
+// Where secrets live between runs (the session token, and tokens of sign-outs the server has not confirmed yet):
+// the platform keychain (qtkeychain) when one answers, else a file only the user can read (0600) holding one token
+// per account. Never the database, never a log.
 //
 // Threading: GUI thread only; callbacks run on it, and are dropped if the vault is destroyed first.
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 class TokenVault : public QObject
 {
@@ -30,9 +33,13 @@ public:
     [[nodiscard]] QString filePath() const { return m_filePath; }
 
 private:
+    using FileEntries = QList<std::pair<QString, QString>>;  // account, token
+
+    [[nodiscard]] FileEntries readFile() const;
+    bool writeFile(const FileEntries &entries);
     bool storeInFile(const QString &account, const QString &token);
     [[nodiscard]] QString loadFromFile(const QString &account) const;
-    void eraseFile();
+    void eraseFromFile(const QString &account);
 
     QString m_service;
     QString m_filePath;

@@ -42,6 +42,7 @@ void FaultProxy::incomingConnection(qintptr socketDescriptor)
     auto *client = new QTcpSocket(this);
     client->setSocketDescriptor(socketDescriptor);
     if (m_mode == Mode::Refuse || m_budget == 0) {
+        ++m_refused;
         client->abort();
         client->deleteLater();
         return;

@@ -28,6 +28,8 @@ public:
     void refuseAfter(int requests) { m_budget = requests; }
     // Requests seen whose request line starts with `prefix` (e.g. "POST /api/v1/sync/push").
     [[nodiscard]] int requestCount(const QByteArray &prefix) const;
+    // Connections refused (Refuse mode, or past the budget): attempts made while the network was down.
+    [[nodiscard]] int refusedCount() const { return m_refused; }
     // Status codes of the answers relayed, in order.
     [[nodiscard]] QList<int> statuses() const { return m_statuses; }
 
@@ -38,6 +40,7 @@ private:
     quint16 m_upstreamPort;
     Mode m_mode = Mode::Forward;
     int m_budget = -1;  // -1: unlimited
+    int m_refused = 0;
     QList<QByteArray> m_requestLines;
     QList<int> m_statuses;
     QList<QPointer<QTcpSocket>> m_open;

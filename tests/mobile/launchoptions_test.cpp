@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -91,4 +92,36 @@ TEST_CASE("modes are recognised")
                                            QProcessEnvironment(), &error);
     REQUIRE(help);
     CHECK(help->helpText.contains(QStringLiteral("--password-file")));
+}
+
+TEST_CASE("insecure http to other machines is an explicit choice on the command line")
+{
+    QString error;
+    const auto plain = LaunchOptions::parse({QStringLiteral("floorwalk")}, QProcessEnvironment(), &error);
+    REQUIRE(plain);
+    CHECK_FALSE(plain->allowInsecureHttp);
+    const auto allowed = LaunchOptions::parse({QStringLiteral("floorwalk"), QStringLiteral("--allow-insecure-http")},
+                                              QProcessEnvironment(), &error);
+    REQUIRE(allowed);
+    CHECK(allowed->allowInsecureHttp);
+}
+
+TEST_CASE("help and version are answered from the arguments alone")
+{
+    const auto help = LaunchOptions::informationText({QStringLiteral("floorwalk"), QStringLiteral("--help")});
+    REQUIRE(help);
+    CHECK(help->contains(QStringLiteral("--allow-insecure-http")));
+    CHECK(help->contains(QStringLiteral("--version")));
+    const auto version = LaunchOptions::informationText({QStringLiteral("floorwalk"), QStringLiteral("--version")});
+    REQUIRE(version);
+    CHECK(*version == QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion()
+                          + QLatin1Char('\n'));
+    CHECK(LaunchOptions::informationText({QStringLiteral("floorwalk"), QStringLiteral("--help-all")}) == help);
+    // Qt's own options (stripped only later, by the GUI application) do not hide --help.
+    CHECK(LaunchOptions::informationText({QStringLiteral("floorwalk"), QStringLiteral("-platform"),
+                                          QStringLiteral("offscreen"), QStringLiteral("--help")}));
+    // Any other start goes on to the display; nothing else is read here (a password file would be read twice).
+    CHECK_FALSE(LaunchOptions::informationText({QStringLiteral("floorwalk")}));
+    CHECK_FALSE(LaunchOptions::informationText({QStringLiteral("floorwalk"), QStringLiteral("--password-file"),
+                                                QStringLiteral("/nonexistent/file"), QStringLiteral("--self-test")}));
 }

@@ -1,4 +1,5 @@
 #include "localstore.h"
+#include "recordid.h"
 #include "testapp.h"
 #include "testdata.h"
 
@@ -127,6 +128,60 @@ TEST_CASE("an acknowledged observation becomes the server copy, and deleting it 
     const QList<OutboxEntry> again = f.outbox().takeBatch(500);
     REQUIRE(f.outbox().applyResults(again, f.verdicts(again, PushStatus::Accepted, 2), &error));
     CHECK(f.store.cache().serverRevision(RecordKind::Observation, o.id) == 0);
+}
+
+TEST_CASE("deleting a never-sent edit after a reset wiped the server copy still sends a tombstone")
+{
+    Fixture f;
+    QString error;
+    ObservationRecord o = makeObservation(QStringLiteral("e2"), 4, 1);
+    REQUIRE(f.outbox().saveObservation(o, &error));
+    QList<OutboxEntry> batch = f.outbox().takeBatch(500);
+    REQUIRE(f.outbox().applyResults(batch, f.verdicts(batch, PushStatus::Accepted, 1), &error));
+    REQUIRE(f.store.cache().serverRevision(RecordKind::Observation, o.id) == 1);
+
+    // An edit the server has not seen yet: revision 2 on the server's revision 1.
+    o.comment = QStringLiteral("edited offline");
+    REQUIRE(f.outbox().saveObservation(o, &error));
+    // The server answers a pull with reset: the server copies are gone until the full pull brings them back.
+    REQUIRE(f.store.cache().resetServerData(&error));
+    REQUIRE(f.store.cache().serverRevision(RecordKind::Observation, o.id) == 0);
+
+    // The server still holds revision 1: deleting must reach it, whatever the wiped cache says.
+    REQUIRE(f.outbox().deleteObservation(o.id, &error));
+    const auto tombstone = f.outbox().latestOpenEntry(RecordKind::Observation, o.id);
+    REQUIRE(tombstone);
+    CHECK(tombstone->observation.deleted);
+    CHECK(tombstone->revision == 2);
+    CHECK(tombstone->baseRevision == 1);
+    CHECK_FALSE(f.store.records().observation(o.id));
+    batch = f.outbox().takeBatch(500);
+    REQUIRE(batch.size() == 1);
+    CHECK(batch.constFirst().observation.deleted);
+}
+
+TEST_CASE("deleting a never-sent edit of an activity after a reset still sends a tombstone")
+{
+    Fixture f;
+    QString error;
+    ActivityRecord a;
+    a.id = RecordId::create();
+    a.kind = ActivityKind::OneToOne;
+    a.occurredAt = QDateTime::currentDateTimeUtc();
+    a.participantIds = {QStringLiteral("e1")};
+    a.note = QStringLiteral("first");
+    REQUIRE(f.outbox().saveActivity(a, &error));
+    QList<OutboxEntry> batch = f.outbox().takeBatch(500);
+    REQUIRE(f.outbox().applyResults(batch, f.verdicts(batch, PushStatus::Accepted, 1), &error));
+    a.note = QStringLiteral("edited offline");
+    REQUIRE(f.outbox().saveActivity(a, &error));
+    REQUIRE(f.store.cache().resetServerData(&error));
+
+    REQUIRE(f.outbox().deleteActivity(a.id, &error));
+    const auto tombstone = f.outbox().latestOpenEntry(RecordKind::Activity, a.id);
+    REQUIRE(tombstone);
+    CHECK(tombstone->activity.deleted);
+    CHECK(tombstone->baseRevision == 1);
 }
 
 TEST_CASE("batches go oldest first, at most the limit, and are marked sending")

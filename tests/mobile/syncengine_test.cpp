@@ -9,7 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -373,4 +375,60 @@ TEST_CASE("the pull follows the cursor page after page")
     CHECK(f.pulls() - pullsBefore >= 3);
     for (const QString &id : ids)
         CHECK(f.app->store->records().observation(id));
+}
+
+TEST_CASE("a start with changes waiting sends them at once, without waiting for a timer or a tap")
+{
+    TestServer server;
+    QString error;
+    if (!server.startWithFixture(&error))
+        FAIL(error.toStdString());
+    FaultProxy proxy(server.port());
+    QTemporaryDir keep;
+    QString id;
+    {
+        // Saved while the server was down; then the app is closed.
+        TestApp app(TestApp::quietOptions(), keep.path());
+        REQUIRE(app.signIn(proxy.url(), QStringLiteral("alice"), QStringLiteral("alice-password-1")));
+        proxy.setMode(FaultProxy::Mode::Refuse);
+        const ObservationRecord o = makeObservation(QStringLiteral("e2"), 3, 2);
+        id = o.id;
+        REQUIRE(app.store->outbox().saveObservation(o, &error));
+        CHECK_FALSE(app.sync());
+        REQUIRE(app.store->outbox().pendingCount() == 1);
+    }
+    proxy.setMode(FaultProxy::Mode::Forward);  // the server is back before the app reopens
+
+    // Timers are an hour away: only the start itself can send the change.
+    const auto restore = GENERATE(TestApp::SessionRestore::BeforeEngineStart,
+                                  TestApp::SessionRestore::AfterEngineStart);
+    INFO((restore == TestApp::SessionRestore::BeforeEngineStart ? "token read before the engine started"
+                                                                 : "token read after the engine started"));
+    TestApp reopened(TestApp::triggersOnlyOptions(), keep.path(), restore);
+    REQUIRE(reopened.waitForState(SessionController::SignedIn));
+    REQUIRE(TestWait::until([&] { return reopened.store->outbox().pendingCount() == 0 && !reopened.engine->busy(); }));
+    CHECK(reopened.engine->problem() == SyncEngine::NoProblem);
+    JsonApi json(server.url());
+    const QString tablet = json.login(QStringLiteral("acme"), QStringLiteral("alice"),
+                                      QStringLiteral("alice-password-1"), QStringLiteral("alice-tablet"));
+    bool onServer = false;
+    for (const QJsonValue &v : json.pullObservations(tablet))
+        onServer = onServer || v.toObject().value(QStringLiteral("id")).toString() == id;
+    CHECK(onServer);
+}
+
+TEST_CASE("coming back to the foreground with changes waiting sends them at once, even while backing off")
+{
+    SyncFixture f(TestApp::triggersOnlyOptions());
+    REQUIRE(TestWait::until([&] { return !f.engine().busy(); }));
+    f.proxy->setMode(FaultProxy::Mode::Refuse);
+    f.save(makeObservation(QStringLiteral("e3"), 2, 2));
+    CHECK_FALSE(f.app->sync());
+    REQUIRE(f.engine().nextAttemptAt().isValid());  // the next automatic try is an hour away
+    f.proxy->setMode(FaultProxy::Mode::Forward);
+
+    // The platform reports the app active again (what Android does on resume).
+    Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationActive);
+    REQUIRE(TestWait::until([&] { return f.outbox().pendingCount() == 0 && !f.engine().busy(); }));
+    CHECK(f.engine().problem() == SyncEngine::NoProblem);
 }

@@ -13,7 +13,18 @@ SyncEngine::Options TestApp::quietOptions()
     return options;
 }
 
-TestApp::TestApp(SyncEngine::Options options, const QString &dataDir)
+SyncEngine::Options TestApp::triggersOnlyOptions()
+{
+    SyncEngine::Options options;
+    options.automatic = true;
+    options.periodic = std::chrono::hours(1);
+    options.afterSave = std::chrono::hours(1);
+    options.backoffBase = std::chrono::hours(1);
+    options.backoffCap = std::chrono::hours(1);
+    return options;
+}
+
+TestApp::TestApp(SyncEngine::Options options, const QString &dataDir, SessionRestore restore)
     : m_dataDir(dataDir.isEmpty() ? tempDir.path() : dataDir)
 {
     store = std::make_unique<LocalStore>(QDir(m_dataDir).filePath(QStringLiteral("floorwalk.sqlite")));
@@ -27,8 +38,13 @@ TestApp::TestApp(SyncEngine::Options options, const QString &dataDir)
     language = std::make_unique<LanguageController>(store->database());
     language->apply();
     QObject::connect(language.get(), &LanguageController::languageChanged, engine.get(), &SyncEngine::retranslate);
-    session->restore();
-    engine->start();
+    if (restore == SessionRestore::BeforeEngineStart) {
+        session->restore();
+        engine->start();
+    } else {
+        engine->start();
+        session->restore();
+    }
 }
 
 TestApp::~TestApp()

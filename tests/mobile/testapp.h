@@ -18,11 +18,19 @@
 class TestApp
 {
 public:
+    // When the kept session reaches the app at start: before the sync engine starts (the token file answers at
+    // once), or after it (a platform keychain answering late, as on a phone).
+    enum class SessionRestore { BeforeEngineStart, AfterEngineStart };
+
     // A fresh app, or one reopening `dataDir` (a restart).
-    explicit TestApp(SyncEngine::Options options = quietOptions(), const QString &dataDir = {});
+    explicit TestApp(SyncEngine::Options options = quietOptions(), const QString &dataDir = {},
+                     SessionRestore restore = SessionRestore::BeforeEngineStart);
     ~TestApp();
 
     [[nodiscard]] static SyncEngine::Options quietOptions();
+    // The triggers of the real app (start, resume, network), with the timers pushed out of any test's reach, so
+    // that only the trigger under test can start a sync.
+    [[nodiscard]] static SyncEngine::Options triggersOnlyOptions();
 
     // Signs in and waits for the first sync; false when either fails.
     bool signIn(const QUrl &server, const QString &username, const QString &password);

@@ -130,6 +130,7 @@ std::uint32_t OrganizationIndex::intern_employee(const std::string& employee_id)
         employee_numbers_.try_emplace(employee_id, static_cast<std::uint32_t>(timelines_.size()));
     if (inserted) {
         timelines_.emplace_back();
+        employee_ids_.push_back(employee_id);
         active_index_.push_back(-1);
     }
     return it->second;
@@ -137,46 +138,77 @@ std::uint32_t OrganizationIndex::intern_employee(const std::string& employee_id)
 
 std::uint32_t OrganizationIndex::intern_user(const std::string& user_id) {
     const auto [it, inserted] = user_numbers_.try_emplace(user_id, static_cast<std::uint32_t>(people_.size()));
-    if (inserted) people_.emplace_back();
+    if (inserted) {
+        people_.emplace_back();
+        user_ids_.push_back(user_id);
+    }
     return it->second;
 }
 
 int OrganizationIndex::intern_dimension(const std::string& dimension_id) {
-    return dimension_numbers_.try_emplace(dimension_id, static_cast<int>(dimension_numbers_.size())).first->second;
-}
-
-std::uint32_t OrganizationIndex::allocate_slot(const std::string& observation_id) {
-    if (!free_slots_.empty()) {
-        const auto slot = free_slots_.back();
-        free_slots_.pop_back();
-        ids_[slot] = observation_id;
-        return slot;
+    const auto [it, inserted] =
+        dimension_numbers_.try_emplace(dimension_id, static_cast<int>(dimension_numbers_.size()));
+    if (inserted) {
+        // Ratings store the number in 16 bits: 65,536 distinct dimension ids in one organisation's history.
+        if (dimension_ids_.size() > std::numeric_limits<std::uint16_t>::max())
+            throw std::length_error("more than 65,536 dimension ids in one organisation");
+        dimension_ids_.push_back(dimension_id);
     }
-    ids_.push_back(observation_id);
-    return static_cast<std::uint32_t>(ids_.size() - 1);
+    return it->second;
 }
 
-void OrganizationIndex::release_slot(std::uint32_t slot) {
-    ids_[slot].clear();
-    ids_[slot].shrink_to_fit();
-    free_slots_.push_back(slot);
-}
-
-bool OrganizationIndex::entry_before(const LevelEntry& entry, Millis at, const std::string& id) const {
-    if (entry.at != at) return entry.at < at;
-    return ids_[entry.slot] < id;
+OrganizationIndex::Uuid OrganizationIndex::uuid_of(const std::string& id) {
+    // 8-4-4-4-12 hexadecimal digits: the 32 digits, high half first, read as a number. Lower- and upper-case
+    // digits read alike, so the order is that of the canonical text.
+    Uuid uuid;
+    std::size_t digits = 0;
+    bool valid = id.size() == 36;
+    for (std::size_t i = 0; valid && i < id.size(); ++i) {
+        const char c = id[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            valid = c == '-';
+            continue;
+        }
+        int value = -1;
+        if (c >= '0' && c <= '9') value = c - '0';
+        if (c >= 'a' && c <= 'f') value = c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') value = c - 'A' + 10;
+        if (value < 0) {
+            valid = false;
+            break;
+        }
+        auto& half = digits < 16 ? uuid.high : uuid.low;
+        half = (half << 4) | static_cast<std::uint64_t>(value);
+        ++digits;
+    }
+    if (valid) return uuid;
+    // Not a UUID: two FNV-1a hashes of the text, a stable order that no real id can collide with in practice.
+    Uuid stand_in{14695981039346656037ULL, 1099511628211ULL};
+    for (const unsigned char c : id) {
+        stand_in.high = (stand_in.high ^ c) * 1099511628211ULL;
+        stand_in.low = (stand_in.low ^ c) * 14029467366897019727ULL;
+    }
+    return stand_in;
 }
 
 void OrganizationIndex::refresh_newest(std::uint32_t person) {
     const auto index = active_index_[person];
     if (index < 0) return;
     const auto& timeline = timelines_[person];
-    Newest* newest = &newest_[static_cast<std::size_t>(index) * model_dimensions_.size()];
-    for (std::size_t k = 0; k < model_dimensions_.size(); ++k) {
-        const auto d = static_cast<std::size_t>(model_dimensions_[k]);
-        newest[k] = d < timeline.levels.size() && !timeline.levels[d].empty()
-                        ? Newest{timeline.levels[d].back().at, timeline.levels[d].back().level}
-                        : Newest{};
+    const std::size_t dimensions = model_dimensions_.size();
+    Newest* newest = &newest_[static_cast<std::size_t>(index) * dimensions];
+    std::fill(newest, newest + dimensions, Newest{});
+    // Walk back from the newest observation until every model dimension has its newest rating (or none is left).
+    std::size_t missing = dimensions;
+    for (std::size_t i = timeline.observed.size(); i-- > 0 && missing > 0;) {
+        for (auto r = timeline.rating_begin(i); r < timeline.rating_ends[i]; ++r) {
+            const auto& rating = timeline.ratings[r];
+            for (std::size_t k = 0; k < dimensions; ++k) {
+                if (static_cast<int>(rating.dimension) != model_dimensions_[k] || newest[k].at != no_time) continue;
+                newest[k] = Newest{timeline.observed[i], rating.level};
+                --missing;
+            }
+        }
     }
     auto& recent = recent_[static_cast<std::size_t>(index)];
     recent.observed = timeline.observed.empty() ? no_time : timeline.observed.back();
@@ -190,11 +222,14 @@ void OrganizationIndex::refresh_newest(std::uint32_t person) {
 
 void OrganizationIndex::refresh_weekly_levels(Timeline& timeline, std::size_t d, Millis from, Millis to) const {
     const auto weeks = grid_.weeks_with_instant_in(from, to);
-    if (weeks.first == weeks.end || d >= timeline.levels.size()) return;
+    if (weeks.first == weeks.end) return;
     if (timeline.weekly.levels.size() <= d) timeline.weekly.levels.resize(d + 1);
     auto& levels = timeline.weekly.levels[d];
-    for (auto w = weeks.first; w < weeks.end; ++w)
-        set_week(levels, w, level_at(timeline.levels[d], grid_.instant(w), weekly_window).value_or(no_level), no_level);
+    for (auto w = weeks.first; w < weeks.end; ++w) {
+        const auto level = level_at(timeline, d, grid_.instant(w), weekly_window);
+        set_week<std::int16_t>(levels, w, level ? static_cast<std::int16_t>(*level) : no_weekly_level,
+                               no_weekly_level);
+    }
 }
 
 void OrganizationIndex::refresh_weekly_accompanied(Timeline& timeline, Millis from, Millis to) const {
@@ -213,16 +248,20 @@ void OrganizationIndex::count_weekly_observation(Timeline& timeline, Millis t, i
     if (index < 0) return;
     auto& observations = timeline.weekly.observations;
     if (static_cast<std::size_t>(index) >= observations.size()) observations.resize(static_cast<std::size_t>(index) + 1, 0);
-    observations[static_cast<std::size_t>(index)] += static_cast<std::uint32_t>(change);
+    observations[static_cast<std::size_t>(index)] =
+        static_cast<std::uint16_t>(observations[static_cast<std::size_t>(index)] + change);
 }
 
 void OrganizationIndex::rebuild_weekly(Timeline& timeline) const {
     timeline.weekly = Weekly{};
-    for (std::size_t d = 0; d < timeline.levels.size(); ++d) {
-        const auto& entries = timeline.levels[d];
-        if (!entries.empty()) refresh_weekly_levels(timeline, d, entries.front().at, entries.back().at + weekly_window);
-    }
     const auto& observed = timeline.observed;
+    if (!observed.empty()) {
+        // Each dimension he was ever rated on, over the weeks from his first rating to the end of the last's window.
+        std::vector<bool> rated(dimension_ids_.size(), false);
+        for (const auto& rating : timeline.ratings) rated[rating.dimension] = true;
+        for (std::size_t d = 0; d < rated.size(); ++d)
+            if (rated[d]) refresh_weekly_levels(timeline, d, observed.front(), observed.back() + weekly_window);
+    }
     const auto& coached = timeline.participations;
     if (!observed.empty() || !coached.empty()) {
         const Millis first = std::min(observed.empty() ? coached.front() : observed.front(),
@@ -319,31 +358,46 @@ const UnitNode* OrganizationIndex::find_unit(const std::string& unit_id) const {
 void OrganizationIndex::add_observation(const Observation& observation) {
     if (observation.deleted) return;
     const Millis at = millis(observation.observed_at);
+    const Uuid id = uuid_of(observation.id);
     const auto person = intern_employee(observation.employee_id);
     auto& timeline = timelines_[person];
-    insert_sorted(timeline.observed, at);
+    // Its place among his observations sorted by (observed_at, id); records mostly come in time order (phones
+    // push oldest first, the store is read in id order, ids are UUIDv7): the end, with no search.
+    std::size_t position = timeline.observed.size();
+    if (position > 0 && std::pair(timeline.observed.back(), timeline.ids.back()) >= std::pair(at, id)) {
+        position = 0;
+        for (std::size_t step = timeline.observed.size(); step > 0;) {  // the first entry not before (at, id)
+            const std::size_t half = step / 2;
+            const std::size_t middle = position + half;
+            if (std::pair(timeline.observed[middle], timeline.ids[middle]) < std::pair(at, id)) {
+                position = middle + 1;
+                step -= half + 1;
+            } else {
+                step = half;
+            }
+        }
+        if (position < timeline.ids.size() && timeline.observed[position] == at && timeline.ids[position] == id)
+            return;  // already indexed
+    }
+    const auto offset = static_cast<std::ptrdiff_t>(position);
+    const std::uint32_t first_rating = timeline.rating_begin(position);
+    const auto count = static_cast<std::uint32_t>(observation.ratings.size());
+    timeline.observed.insert(timeline.observed.begin() + offset, at);
+    timeline.ids.insert(timeline.ids.begin() + offset, id);
+    timeline.rating_ends.insert(timeline.rating_ends.begin() + offset, first_rating + count);
+    for (std::size_t i = position + 1; i < timeline.rating_ends.size(); ++i) timeline.rating_ends[i] += count;
+    std::vector<PackedRating> packed;
+    packed.reserve(count);
+    for (const auto& rating : observation.ratings) {
+        packed.push_back(PackedRating{static_cast<std::uint16_t>(intern_dimension(rating.dimension_id)),
+                                      static_cast<std::int16_t>(std::clamp(rating.level, -32767, 32767))});
+    }
+    timeline.ratings.insert(timeline.ratings.begin() + first_rating, packed.begin(), packed.end());
+
     people_[intern_user(observation.observer_id)].observations.insert(at);
     ++observation_total_;
-    if (!observation.ratings.empty()) {
-        const auto slot = allocate_slot(observation.id);
-        for (const auto& rating : observation.ratings) {
-            const auto dimension = static_cast<std::size_t>(intern_dimension(rating.dimension_id));
-            if (timeline.levels.size() <= dimension) timeline.levels.resize(dimension + 1);
-            auto& entries = timeline.levels[dimension];
-            if (entries.empty() || entry_before(entries.back(), at, observation.id)) {
-                entries.push_back(LevelEntry{at, slot, rating.level});  // in time order: no search (see insert_sorted)
-                continue;
-            }
-            const auto it = std::partition_point(entries.begin(), entries.end(), [&](const LevelEntry& entry) {
-                return entry_before(entry, at, observation.id);
-            });
-            entries.insert(it, LevelEntry{at, slot, rating.level});
-        }
-    }
     if (!bulk_loading_) {
-        for (const auto& rating : observation.ratings)
-            refresh_weekly_levels(timeline, static_cast<std::size_t>(intern_dimension(rating.dimension_id)), at,
-                                  at + weekly_window);
+        for (const auto& rating : packed) refresh_weekly_levels(timeline, rating.dimension, at, at + weekly_window);
         refresh_weekly_accompanied(timeline, at, at + weekly_period);
         count_weekly_observation(timeline, at, +1);
     }
@@ -355,31 +409,31 @@ void OrganizationIndex::remove_observation(const Observation& observation) {
     if (found == employee_numbers_.end()) return;
     const auto person = found->second;
     const Millis at = millis(observation.observed_at);
+    const Uuid id = uuid_of(observation.id);
     auto& timeline = timelines_[person];
-    const auto observed = std::ranges::lower_bound(timeline.observed, at);
-    if (observed == timeline.observed.end() || *observed != at) return;  // not indexed
-    timeline.observed.erase(observed);
+    const auto first = std::ranges::lower_bound(timeline.observed, at);
+    auto position = static_cast<std::size_t>(first - timeline.observed.begin());
+    while (position < timeline.observed.size() && timeline.observed[position] == at && timeline.ids[position] != id)
+        ++position;
+    if (position == timeline.observed.size() || timeline.observed[position] != at) return;  // not indexed
+
+    const auto offset = static_cast<std::ptrdiff_t>(position);
+    const std::uint32_t first_rating = timeline.rating_begin(position);
+    const std::uint32_t end_rating = timeline.rating_ends[position];
+    std::vector<std::uint16_t> dimensions;
+    for (auto r = first_rating; r < end_rating; ++r) dimensions.push_back(timeline.ratings[r].dimension);
+    timeline.ratings.erase(timeline.ratings.begin() + first_rating, timeline.ratings.begin() + end_rating);
+    for (std::size_t i = position + 1; i < timeline.rating_ends.size(); ++i)
+        timeline.rating_ends[i] -= end_rating - first_rating;
+    timeline.observed.erase(timeline.observed.begin() + offset);
+    timeline.ids.erase(timeline.ids.begin() + offset);
+    timeline.rating_ends.erase(timeline.rating_ends.begin() + offset);
+
     if (const auto user = user_numbers_.find(observation.observer_id); user != user_numbers_.end())
         people_[user->second].observations.erase(at);
     --observation_total_;
-
-    std::optional<std::uint32_t> slot;
-    for (const auto& rating : observation.ratings) {
-        const auto dimension = dimension_numbers_.find(rating.dimension_id);
-        if (dimension == dimension_numbers_.end()) continue;
-        const auto d = static_cast<std::size_t>(dimension->second);
-        if (d >= timeline.levels.size()) continue;
-        auto& entries = timeline.levels[d];
-        const auto it = std::partition_point(entries.begin(), entries.end(), [&](const LevelEntry& entry) {
-            return entry_before(entry, at, observation.id);
-        });
-        if (it == entries.end() || it->at != at || ids_[it->slot] != observation.id) continue;
-        slot = it->slot;
-        entries.erase(it);
-        if (!bulk_loading_) refresh_weekly_levels(timeline, d, at, at + weekly_window);
-    }
-    if (slot) release_slot(*slot);
     if (!bulk_loading_) {
+        for (const auto d : dimensions) refresh_weekly_levels(timeline, d, at, at + weekly_window);
         refresh_weekly_accompanied(timeline, at, at + weekly_period);
         count_weekly_observation(timeline, at, -1);
     }
@@ -389,7 +443,7 @@ void OrganizationIndex::remove_observation(const Observation& observation) {
 void OrganizationIndex::add_activity(const CoachingActivity& activity) {
     if (activity.deleted) return;
     const Millis at = millis(activity.occurred_at);
-    auto [it, inserted] = activities_.try_emplace({at, activity.id});
+    auto [it, inserted] = activities_.try_emplace({at, uuid_of(activity.id)});
     if (!inserted) return;  // already indexed
     for (const auto& participant : activity.participant_ids) {
         const auto person = intern_employee(participant);
@@ -406,7 +460,7 @@ void OrganizationIndex::add_activity(const CoachingActivity& activity) {
 
 void OrganizationIndex::remove_activity(const CoachingActivity& activity) {
     const Millis at = millis(activity.occurred_at);
-    const auto it = activities_.find({at, activity.id});
+    const auto it = activities_.find({at, uuid_of(activity.id)});
     if (it == activities_.end()) return;
     for (const auto person : it->second) {
         erase_one(timelines_[person].participations, at);
@@ -433,14 +487,17 @@ void OrganizationIndex::apply(const AppliedChanges& changes) {
 // ------------------------------------------------------------------------------------------------------------
 // Queries
 
-std::optional<int> OrganizationIndex::level_at(const std::vector<LevelEntry>& entries, Millis at, Millis window) {
-    // The last entry at or before `at`; entries with the same time are ordered by id, so it has the greatest.
-    const auto after = lower_bound_from_end(entries.begin(), entries.end(),
-                                            [at](const LevelEntry& entry) { return entry.at <= at; });
-    if (after == entries.begin()) return std::nullopt;
-    const auto& latest = *std::prev(after);
-    if (latest.at <= at - window) return std::nullopt;
-    return latest.level;
+std::optional<int> OrganizationIndex::level_at(const Timeline& timeline, std::size_t d, Millis at, Millis window) {
+    // Walk back from the last observation at or before `at` (ties are ordered by id, so the greatest comes first)
+    // until one rates d or the window is left behind.
+    const auto& observed = timeline.observed;
+    const auto after = lower_bound_from_end(observed.begin(), observed.end(), [at](Millis t) { return t <= at; });
+    for (auto i = static_cast<std::size_t>(after - observed.begin()); i-- > 0;) {
+        if (observed[i] <= at - window) return std::nullopt;
+        for (auto r = timeline.rating_begin(i); r < timeline.rating_ends[i]; ++r)
+            if (timeline.ratings[r].dimension == d) return timeline.ratings[r].level;
+    }
+    return std::nullopt;
 }
 
 void OrganizationIndex::fill_identities(std::vector<EmployeeFacts>& out, const UnitNode& unit) const {
@@ -473,8 +530,7 @@ void OrganizationIndex::fill_facts(std::vector<EmployeeFacts>& out, const UnitNo
                 facts.levels[k] = newest[k].at > at - window ? std::optional<int>(newest[k].level) : std::nullopt;
             } else {
                 const auto& timeline = timelines_[active_[index].person];
-                facts.levels[k] =
-                    level_at(timeline.levels[static_cast<std::size_t>(model_dimensions_[k])], at, window);
+                facts.levels[k] = level_at(timeline, static_cast<std::size_t>(model_dimensions_[k]), at, window);
             }
         }
         const Recent& recent = recent_[index];
@@ -543,8 +599,8 @@ int OrganizationIndex::observation_count(const UnitNode& unit, Timestamp from, T
 
 int OrganizationIndex::activity_count(const UnitNode& unit, Timestamp from, Timestamp to) const {
     if (from >= to) return 0;
-    const auto begin = activities_.lower_bound({millis(from), std::string()});
-    const auto end = activities_.lower_bound({millis(to), std::string()});
+    const auto begin = activities_.lower_bound({millis(from), Uuid{}});
+    const auto end = activities_.lower_bound({millis(to), Uuid{}});
     int count = 0;
     for (auto it = begin; it != end; ++it) {
         const bool in_subtree = std::ranges::any_of(it->second, [&](std::uint32_t person) {
@@ -581,11 +637,30 @@ void OrganizationIndex::copy_weekly(const Weekly& weekly, std::size_t first, std
         const auto d = static_cast<std::size_t>(model_dimensions_[k]);
         if (d >= weekly.levels.size()) continue;
         const auto& weeks = weekly.levels[d];
-        for (std::size_t w = 0; w < count && first + w < weeks.size(); ++w) levels[w * dimensions + k] = weeks[first + w];
+        for (std::size_t w = 0; w < count && first + w < weeks.size(); ++w) {
+            const auto level = weeks[first + w];
+            levels[w * dimensions + k] = level == no_weekly_level ? no_level : level;
+        }
     }
     for (std::size_t w = 0; w < count; ++w) {
         accompanied[w] = first + w < weekly.accompanied.size() ? weekly.accompanied[first + w] : 0;
         if (first + w < weekly.observations.size()) observations[w] += weekly.observations[first + w];
+    }
+}
+
+void OrganizationIndex::gather_levels(const Timeline& timeline, Millis after, Millis until,
+                                      std::vector<std::vector<LevelPoint>>& per_dimension) const {
+    for (auto& points : per_dimension) points.clear();
+    const auto& observed = timeline.observed;
+    auto i = static_cast<std::size_t>(
+        gallop(observed, 0, [after](Millis t) { return t <= after; }));
+    for (; i < observed.size() && observed[i] <= until; ++i) {
+        for (auto r = timeline.rating_begin(i); r < timeline.rating_ends[i]; ++r) {
+            const auto& rating = timeline.ratings[r];
+            for (std::size_t k = 0; k < model_dimensions_.size(); ++k)
+                if (static_cast<int>(rating.dimension) == model_dimensions_[k])
+                    per_dimension[k].push_back(LevelPoint{observed[i], rating.level});
+        }
     }
 }
 
@@ -622,6 +697,7 @@ std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, 
     std::array<std::int32_t, chunk + 1> coverage{};
     std::array<std::size_t, chunk> observed_in_week{};
     auto before = [](Millis bound) { return [bound](Millis t) { return t < bound; }; };
+    std::vector<std::vector<LevelPoint>> per_dimension(dimensions);
 
     for (std::size_t first = 0; first < instants.size(); first += chunk) {
         const auto count = static_cast<Millis>(std::min(chunk, instants.size() - first));
@@ -657,19 +733,17 @@ std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, 
                 // The vectors live all over the heap: ask for the next employee's while this one is read.
                 if (index + 1 < unit.end_employee) {
                     const auto& next = timelines_[active_[index + 1].person];
-                    __builtin_prefetch(next.levels.data());
                     __builtin_prefetch(next.observed.data());
-                    for (const auto& entries : next.levels) __builtin_prefetch(entries.data());
+                    __builtin_prefetch(next.ratings.data());
                 }
+                // This employee's ratings of each model dimension that a week of the chunk can see, in order.
+                gather_levels(timeline, first_at - window, last_at, per_dimension);
                 std::int32_t* out = &block_levels[b * chunk * dimensions];
                 for (std::size_t k = 0; k < dimensions; ++k) {
-                    const auto d = static_cast<std::size_t>(model_dimensions_[k]);
-                    if (d >= timeline.levels.size()) continue;
-                    const auto& entries = timeline.levels[d];
+                    const auto& entries = per_dimension[k];
                     const std::size_t size = entries.size();
-                    // Older ratings are out of every week's window (usually there are none: no search).
-                    std::size_t j = gallop(entries, 0, [&](const LevelEntry& e) { return e.at <= first_at - window; });
-                    if (j >= size || entries[j].at > last_at) continue;
+                    std::size_t j = 0;
+                    if (j >= size) continue;
                     Millis begin = week_at_or_after(entries[j].at);
                     for (; j < size && entries[j].at <= last_at; ++j) {
                         const Millis newer = j + 1 < size ? week_at_or_after(entries[j + 1].at) : count;
@@ -735,6 +809,154 @@ std::vector<SeriesPointFigures> OrganizationIndex::series(const UnitNode& unit, 
         }
     }
     return points;
+}
+
+}  // namespace floorwalk::server::indicators
+
+namespace floorwalk::server::indicators {
+
+// ------------------------------------------------------------------------------------------------------------
+// Memory and snapshots
+
+namespace {
+
+constexpr std::uint32_t snapshot_magic = 0x58495746;  // "FWIX"
+constexpr std::uint32_t snapshot_format = 1;
+constexpr std::uint32_t byte_order_mark = 0x01020304;
+
+template <typename T>
+std::size_t bytes_of(const std::vector<T>& v) {
+    return sizeof v + v.capacity() * sizeof(T);
+}
+
+void save_strings(SnapshotWriter& out, const std::vector<std::string>& strings) {
+    out.value<std::uint64_t>(strings.size());
+    for (const auto& s : strings) out.text(s);
+}
+
+std::vector<std::string> load_strings(SnapshotReader& in) {
+    const auto count = in.value<std::uint64_t>();
+    std::vector<std::string> strings;
+    for (std::uint64_t i = 0; i < count; ++i) strings.push_back(in.text());
+    return strings;
+}
+
+}  // namespace
+
+std::size_t OrganizationIndex::memory() const {
+    std::size_t bytes = sizeof *this;
+    for (const auto& t : timelines_) {
+        bytes += sizeof t + bytes_of(t.observed) + bytes_of(t.ids) + bytes_of(t.rating_ends) + bytes_of(t.ratings) +
+                 bytes_of(t.participations) + bytes_of(t.weekly.accompanied) + bytes_of(t.weekly.observations);
+        for (const auto& levels : t.weekly.levels) bytes += bytes_of(levels);
+    }
+    for (const auto& person : people_) bytes += person.observations.memory() + person.activities.memory();
+    for (const auto& [key, people] : activities_) bytes += 64 + sizeof key + bytes_of(people);
+    // Interned ids: the hash maps' nodes and the strings beside them.
+    const auto ids = employee_ids_.size() + user_ids_.size() + dimension_ids_.size();
+    bytes += ids * (2 * sizeof(std::string) + 48);
+    bytes += bytes_of(newest_) + bytes_of(recent_) + bytes_of(active_) + bytes_of(active_index_);
+    return bytes;
+}
+
+void OrganizationIndex::save(SnapshotWriter& out) const {
+    out.value(snapshot_magic);
+    out.value(snapshot_format);
+    out.value(byte_order_mark);
+    out.value<std::uint32_t>(sizeof(Uuid) << 16 | sizeof(PackedRating));
+    out.value(grid_.first_monday());
+    save_strings(out, dimension_ids_);
+    save_strings(out, employee_ids_);
+    for (const auto& t : timelines_) {
+        out.values(t.observed);
+        out.values(t.ids);
+        out.values(t.rating_ends);
+        out.values(t.ratings);
+        out.values(t.participations);
+        out.value<std::uint64_t>(t.weekly.levels.size());
+        for (const auto& levels : t.weekly.levels) out.values(levels);
+        out.values(t.weekly.accompanied);
+        out.values(t.weekly.observations);
+    }
+    save_strings(out, user_ids_);
+    for (const auto& person : people_) {
+        person.observations.save(out);
+        person.activities.save(out);
+    }
+    out.value<std::uint64_t>(activities_.size());
+    for (const auto& [key, people] : activities_) {
+        out.value(key.first);
+        out.value(key.second);
+        out.values(people);
+    }
+    out.value<std::uint64_t>(observation_total_);
+}
+
+void OrganizationIndex::load(SnapshotReader& in) {
+    const auto clear = [this] {
+        employee_numbers_.clear();
+        employee_ids_.clear();
+        timelines_.clear();
+        user_numbers_.clear();
+        user_ids_.clear();
+        people_.clear();
+        dimension_numbers_.clear();
+        dimension_ids_.clear();
+        activities_.clear();
+        observation_total_ = 0;
+        active_index_.clear();
+    };
+    clear();
+    try {
+        if (in.value<std::uint32_t>() != snapshot_magic) throw SnapshotError("not an indicator snapshot");
+        if (in.value<std::uint32_t>() != snapshot_format) throw SnapshotError("a snapshot of another format");
+        if (in.value<std::uint32_t>() != byte_order_mark) throw SnapshotError("a snapshot of another byte order");
+        if (in.value<std::uint32_t>() != (sizeof(Uuid) << 16 | sizeof(PackedRating)))
+            throw SnapshotError("a snapshot of another layout");
+        grid_ = WeekGrid::starting_on(in.value<Millis>());
+        for (auto& id : load_strings(in)) intern_dimension(id);
+        for (auto& id : load_strings(in)) intern_employee(id);
+        for (auto& t : timelines_) {
+            in.values(t.observed);
+            in.values(t.ids);
+            in.values(t.rating_ends);
+            in.values(t.ratings);
+            in.values(t.participations);
+            const auto weekly_dimensions = in.value<std::uint64_t>();
+            if (weekly_dimensions > dimension_ids_.size()) throw SnapshotError("the snapshot's weeks name unknown dimensions");
+            t.weekly.levels.resize(weekly_dimensions);
+            for (auto& levels : t.weekly.levels) in.values(levels);
+            in.values(t.weekly.accompanied);
+            in.values(t.weekly.observations);
+            const auto n = t.observed.size();
+            const bool consistent =
+                t.ids.size() == n && t.rating_ends.size() == n && std::ranges::is_sorted(t.rating_ends) &&
+                (n == 0 ? t.ratings.empty() : t.rating_ends.back() == t.ratings.size()) &&
+                std::ranges::is_sorted(t.observed) && std::ranges::is_sorted(t.participations) &&
+                std::ranges::all_of(t.ratings, [&](const PackedRating& r) { return r.dimension < dimension_ids_.size(); });
+            if (!consistent) throw SnapshotError("the snapshot's records do not hold together");
+            observation_total_ += n;
+        }
+        for (auto& id : load_strings(in)) intern_user(id);
+        for (auto& person : people_) {
+            person.observations.load(in);
+            person.activities.load(in);
+        }
+        const auto activities = in.value<std::uint64_t>();
+        for (std::uint64_t i = 0; i < activities; ++i) {
+            const auto at = in.value<Millis>();
+            const auto id = in.value<Uuid>();
+            auto& people = activities_[{at, id}];
+            in.values(people);
+            for (const auto person : people)
+                if (person >= timelines_.size()) throw SnapshotError("the snapshot names an unknown participant");
+        }
+        if (in.value<std::uint64_t>() != observation_total_) throw SnapshotError("the snapshot's counts differ");
+        if (!in.done()) throw SnapshotError("the snapshot has bytes past its end");
+    } catch (...) {
+        clear();
+        throw;
+    }
 }
 
 }  // namespace floorwalk::server::indicators

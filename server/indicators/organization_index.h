@@ -1,21 +1,27 @@
 // One organisation's indicator index: what the indicator math needs, kept sorted per employee so that any figure
-// at any instant is a few binary searches per employee, never a scan of the observations.
+// at any instant is a short walk over one employee's recent records, never a scan of the observations.
 //
-// Layout. Employees (and users) are interned to dense numbers. Per employee: the sorted times of his
-// observations and of the coaching activities naming him, and per dimension the (observed_at, observation id,
-// level) of every current observation rating it, sorted by (observed_at, id) so that assessment(e, d) at `at` is
-// the last entry at or before `at`. The organisation's units are laid out in depth-first order and its active
-// employees sorted by their unit's position, so that a subtree's employees form one contiguous range and each
-// child's range lies inside its parent's. Beside that order, flat arrays hold each active employee's newest
-// rating per model dimension and his newest observation and participation: a query at or after them (every
-// query "now") reads them sequentially, and the per-employee vectors are searched, from their end, only for
-// earlier instants and for counts. Records are kept per employee, not per unit, so an employee who moves
-// counts in his new unit as soon as the organisation is re-read, and nothing needs recomputing.
+// Layout. Employees (and users) are interned to dense numbers. Per employee, his current observations sorted by
+// (observed_at, id), as parallel arrays: the times, the ids (16 bytes each, a UUID's value: only ties between two
+// observations of one employee in the same millisecond read them), and each observation's ratings (a dimension
+// number and a level, 4 bytes), plus the sorted times of the coaching activities naming him. assessment(e, d) at
+// `at` is the first observation rating d met walking back from `at`, within the window. About 40 bytes per
+// observation of 3 ratings: a 5,000,000-observation organisation fits in about 250 MiB.
+// The organisation's units are laid out in depth-first order and its active employees sorted by their unit's
+// position, so that a subtree's employees form one contiguous range and each child's range lies inside its
+// parent's. Beside that order, flat arrays hold each active employee's newest rating per model dimension and his
+// newest observation and participation: a query at or after them (every query "now") reads them sequentially.
+// Records are kept per employee, not per unit, so an employee who moves counts in his new unit as soon as the
+// organisation is re-read, and nothing needs recomputing.
 //
 // The learning curve. For the default window and period, each employee's level per dimension, whether he was
 // accompanied, and how many observations he had are also kept per ISO week (Timeline::Weekly, on a WeekGrid):
-// a record only changes the few weeks its window and period reach, so keeping them is cheap at push time, and a
-// 52-week series reads those weeks instead of every record of the year. Other windows walk the records.
+// a record only changes the few weeks its window and period reach, so keeping them is cheap, and a 52-week series
+// reads those weeks instead of every record of the year. Other windows walk the records.
+//
+// Snapshots. save() writes the records (not the organisation data, which is small and read again from the store)
+// in a compact byte form that load() reads back much faster than the store could be read: a server that starts,
+// or that takes an organisation back after evicting it, answers within seconds at any size.
 //
 // Threading: not synchronised. The owner (IndicatorService) holds a shared_mutex: const members under a shared
 // lock, the others under an exclusive one.
@@ -25,6 +31,7 @@
 #include "floorwalk/indicators.h"
 #include "floorwalk/unit_tree.h"
 #include "indicators/bucketed_times.h"
+#include "indicators/snapshot_io.h"
 #include "indicators/week_grid.h"
 #include "storage/store.h"
 
@@ -132,29 +139,50 @@ public:
     // Sizes, for tests and the benchmark's report.
     [[nodiscard]] std::size_t observation_total() const { return observation_total_; }
     [[nodiscard]] std::size_t activity_total() const { return activities_.size(); }
+    // Bytes held by the records (an estimate for the cache's memory budget: allocator overhead is not known).
+    [[nodiscard]] std::size_t memory() const;
+
+    // The records and the weekly state, as bytes load() reads back (see the file comment); the organisation data
+    // is not in them: call set_organization after load.
+    void save(SnapshotWriter& out) const;
+    // Replaces the records by a snapshot's; throws SnapshotError (leaving the index empty) when it is not one.
+    void load(SnapshotReader& in);
 
 private:
     static constexpr Millis no_time = std::numeric_limits<Millis>::min();
     static constexpr std::int32_t no_level = std::numeric_limits<std::int32_t>::min();
+    static constexpr std::int16_t no_weekly_level = std::numeric_limits<std::int16_t>::min();
 
-    // One observation's rating of one dimension. `slot` names the observation id in ids_ (ties on observed_at
-    // are ordered by id).
-    struct LevelEntry {
-        Millis at = 0;
-        std::uint32_t slot = 0;
-        std::int32_t level = 0;
+    // An observation's id as a number: UUIDs compare as their canonical (lower-case) text does. Text that is not
+    // a UUID (written by hand into a database) gets a stable stand-in.
+    struct Uuid {
+        std::uint64_t high = 0;
+        std::uint64_t low = 0;
+        friend auto operator<=>(const Uuid&, const Uuid&) = default;
+    };
+    [[nodiscard]] static Uuid uuid_of(const std::string& id);
+
+    struct PackedRating {
+        std::uint16_t dimension = 0;  // interned
+        std::int16_t level = 0;
     };
     // Per week of grid_, for the default window and period: what the series reads at the week's instant.
     struct Weekly {
-        std::vector<std::vector<std::int32_t>> levels;  // per interned dimension: the level, or no_level
+        std::vector<std::vector<std::int16_t>> levels;  // per interned dimension: the level, or no_weekly_level
         std::vector<std::uint8_t> accompanied;          // observed or coached in the period ending with the week
-        std::vector<std::uint32_t> observations;        // observations made during the week
+        std::vector<std::uint16_t> observations;        // observations made during the week
     };
+    // One employee's current records. Observation i is observed[i], ids[i], and the ratings
+    // [rating_begin(i), rating_ends[i]); observations are sorted by (observed_at, id).
     struct Timeline {
-        std::vector<Millis> observed;        // observed_at of every current observation, sorted
+        std::vector<Millis> observed;
+        std::vector<Uuid> ids;
+        std::vector<std::uint32_t> rating_ends;
+        std::vector<PackedRating> ratings;
         std::vector<Millis> participations;  // occurred_at of every current activity naming him, sorted
-        std::vector<std::vector<LevelEntry>> levels;  // per interned dimension
         Weekly weekly;
+
+        [[nodiscard]] std::uint32_t rating_begin(std::size_t i) const { return i == 0 ? 0 : rating_ends[i - 1]; }
     };
     struct PersonTimeline {  // a user's own records, as observer or coach
         BucketedTimes observations;
@@ -185,9 +213,6 @@ private:
     std::uint32_t intern_employee(const std::string& employee_id);
     std::uint32_t intern_user(const std::string& user_id);
     int intern_dimension(const std::string& dimension_id);
-    std::uint32_t allocate_slot(const std::string& observation_id);
-    void release_slot(std::uint32_t slot);
-    [[nodiscard]] bool entry_before(const LevelEntry& entry, Millis at, const std::string& id) const;
     // Brings newest_ and recent_ of one employee up to date with his timeline.
     void refresh_newest(std::uint32_t person);
     // Recomputes the weekly levels of interned dimension d of the weeks whose instant lies in [from, to); a
@@ -204,21 +229,31 @@ private:
     void copy_weekly(const Weekly& weekly, std::size_t first, std::size_t count, std::int32_t* levels,
                      std::uint8_t* accompanied, std::size_t* observations) const;
 
-    [[nodiscard]] static std::optional<int> level_at(const std::vector<LevelEntry>& entries, Millis at,
+    // The level of interned dimension d at `at`: the newest rating of d at or before `at`, within the window.
+    [[nodiscard]] static std::optional<int> level_at(const Timeline& timeline, std::size_t d, Millis at,
                                                      Millis window);
+    // A rating seen by the series: when, and which level.
+    struct LevelPoint {
+        Millis at = 0;
+        std::int32_t level = 0;
+    };
+    // The employee's ratings with a time in (after, until], per model dimension, in (time, id) order.
+    void gather_levels(const Timeline& timeline, Millis after, Millis until,
+                       std::vector<std::vector<LevelPoint>>& per_dimension) const;
     // Fills `out` (reusing its allocations) with the facts of the subtree's active employees.
     void fill_facts(std::vector<EmployeeFacts>& out, const UnitNode& unit, const IndicatorParams& params) const;
     void fill_identities(std::vector<EmployeeFacts>& out, const UnitNode& unit) const;
 
     // Records, kept across organisation refreshes.
     std::unordered_map<std::string, std::uint32_t> employee_numbers_;
+    std::vector<std::string> employee_ids_;  // by interned number (for snapshots)
     std::vector<Timeline> timelines_;
     std::unordered_map<std::string, std::uint32_t> user_numbers_;
+    std::vector<std::string> user_ids_;  // by interned number
     std::vector<PersonTimeline> people_;
     std::unordered_map<std::string, int> dimension_numbers_;
-    std::vector<std::string> ids_;  // observation id per slot
-    std::vector<std::uint32_t> free_slots_;
-    std::map<std::pair<Millis, std::string>, std::vector<std::uint32_t>> activities_;  // (occurred_at, id) -> people
+    std::vector<std::string> dimension_ids_;  // by interned number
+    std::map<std::pair<Millis, Uuid>, std::vector<std::uint32_t>> activities_;  // (occurred_at, id) -> people
     std::size_t observation_total_ = 0;
     WeekGrid grid_;
     bool bulk_loading_ = false;

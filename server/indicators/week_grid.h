@@ -21,6 +21,13 @@ public:
 
     // `now`: when the index is built; the grid starts history_weeks ISO weeks before the week holding it.
     explicit WeekGrid(Millis now) : first_monday_(monday_of(now) - history_weeks * week) {}
+    // A grid read back from a snapshot, which names its first Monday.
+    [[nodiscard]] static WeekGrid starting_on(Millis first_monday) {
+        WeekGrid grid(0);
+        grid.first_monday_ = first_monday;
+        return grid;
+    }
+    [[nodiscard]] Millis first_monday() const { return first_monday_; }
 
     // The last millisecond of week `index` (the series' instant for it).
     [[nodiscard]] Millis instant(std::size_t index) const {

@@ -739,6 +739,7 @@ TEST_CASE("errors carry the SQLSTATE and PostgreSQL's message, and an aborted tr
     CHECK_THROWS_WITH(statement.bind(2, "x"), Catch::Contains("parameter ?2 does not exist"));
     CHECK_THROWS_WITH(statement.bind(1, std::numeric_limits<double>::quiet_NaN()), Catch::Contains("not a finite"));
     CHECK_THROWS_WITH(statement.bind(1, std::numeric_limits<double>::infinity()), Catch::Contains("not a finite"));
+    CHECK_THROWS_WITH(statement.bind(1, "a\0b"s), Catch::Contains("contains a NUL byte"));
 }
 
 TEST_CASE("the engine never shows the password, and names the server it cannot reach", "[postgres-only]") {

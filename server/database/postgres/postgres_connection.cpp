@@ -118,7 +118,14 @@ public:
           values_(static_cast<std::size_t>(prepared.parameter_count)),
           formats_(static_cast<std::size_t>(prepared.parameter_count), 0) {}
 
-    void bind_text(int index, std::string_view text) override { slot(index) = std::string(text); }
+    void bind_text(int index, std::string_view text) override {
+        // libpq reads a text parameter up to its first NUL: refused rather than silently cut.
+        if (text.find('\0') != std::string_view::npos) {
+            throw Error("22021", "parameter ?" + std::to_string(index) + " of \"" + excerpt(prepared_.sql) +
+                                     "\" contains a NUL byte, which PostgreSQL text cannot hold");
+        }
+        slot(index) = std::string(text);
+    }
     void bind_int64(int index, std::int64_t value) override { slot(index) = std::to_string(value); }
     void bind_double(int index, double value) override {
         if (!std::isfinite(value)) {

@@ -4,9 +4,13 @@
 #include "database/sqlite/sqlite_connection.h"
 #include "database/sqlite/sqlite_schema.h"
 
+#include <sqlite3.h>
+
+#include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 namespace floorwalk::server::db {
@@ -38,20 +42,35 @@ private:
     bool open_ = false;
 };
 
+// Sets journal_mode = WAL and returns the mode the database is in. Changing the mode takes an exclusive lock
+// without calling the busy handler: while another process (or engine) is opening the same file, SQLite answers
+// "database is locked" at once, so the change is retried for up to 5 s.
+std::string switch_to_wal(SqliteConnection& connection) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return connection.pragma("journal_mode = WAL");
+        } catch (const Error& error) {
+            const bool busy = std::stoi(error.code()) % 256 == SQLITE_BUSY;
+            if (!busy || attempt >= 100) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+}
+
 class SqliteEngine final : public Engine {
 public:
     explicit SqliteEngine(std::filesystem::path path) : path_(std::move(path)) {
         writer_ = std::make_unique<SqliteConnection>(path_, SqliteConnection::Mode::read_write);
+        writer_->execute("PRAGMA busy_timeout = 5000;");
         // WAL lets readers work beside the writer; FULL syncs the WAL at every commit, which is what makes an
         // acknowledged push survive a power loss.
-        if (const auto mode = writer_->pragma("journal_mode = WAL"); mode != "wal") {
+        if (const auto mode = switch_to_wal(*writer_); mode != "wal") {
             throw std::runtime_error("the database cannot use write-ahead logging (journal mode stays \"" + mode +
                                      "\"); is the folder on a network file system?");
         }
         // A 64 MiB page cache keeps the hot B-tree pages of a large organisation in memory between pushes.
         writer_->execute(
-            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;"
-            " PRAGMA cache_size = -65536;");
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
     }
     ~SqliteEngine() override {
         // Readers close first, so that closing the writer (the last connection) checkpoints and removes the WAL.

@@ -1,0 +1,338 @@
+// The PostgreSQL schema, as numbered migrations (database/migration.h): the same numbers, tables, columns, keys
+// and indexes as the SQLite schema (database/sqlite/sqlite_schema.cpp, whose header comment lists the conventions
+// every query relies on), so that the storage layer's SQL runs unchanged on both.
+//
+// Type mapping (SQLite -> PostgreSQL):
+// - TEXT -> TEXT COLLATE "C", for every text column: ids, names and labels compare and sort byte by byte, like
+//   SQLite's BINARY collation, whatever locale the cluster was created with (and the indexes stay usable for
+//   range scans and ORDER BY).
+// - INTEGER holding a time (ms since the epoch), a change counter value (`seq`, `*_seq`) or a count that may grow
+//   large -> BIGINT; INTEGER holding a small number (levels, versions, revisions, positions, settings) -> INTEGER;
+//   booleans stay INTEGER 0/1, as in SQLite, so that `deleted = 0` reads the same on both.
+// - REAL (the KPI value) -> DOUBLE PRECISION; BLOB -> BYTEA.
+// - `COLLATE NOCASE UNIQUE` (organizations.name) -> a unique index on lower(name): lower() of a "C"-collated text
+//   folds ASCII only, as NOCASE does.
+// - SQLite's implicit rowid, which orders units, employees and users by insertion, has no PostgreSQL equivalent:
+//   those tables get `ordinal BIGINT GENERATED ALWAYS AS IDENTITY` (Connection::insertion_order() names the
+//   column on each engine), indexed with organization_id so that a listing in import order is an index scan.
+// - WITHOUT ROWID has no equivalent (a PostgreSQL table is always a heap beside its primary-key index): dropped.
+// - The units' parent key stays DEFERRABLE INITIALLY DEFERRED (an import inserts children before parents); every
+//   other foreign key is checked at once, as with SQLite's foreign_keys = ON.
+#include "database/postgres/postgres_schema.h"
+
+namespace floorwalk::server::db {
+namespace {
+
+constexpr std::string_view initial_schema = R"sql(
+-- Key/value facts about this database: 'database_id' (a UUID naming the database in pull cursors).
+CREATE TABLE meta (
+  key   TEXT COLLATE "C" PRIMARY KEY,
+  value TEXT COLLATE "C" NOT NULL
+);
+
+-- The last value of the change sequence (one row).
+CREATE TABLE change_sequence (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  last_seq BIGINT NOT NULL
+);
+INSERT INTO change_sequence (id, last_seq) VALUES (1, 0);
+
+-- Tenants. Every other table is scoped by organization_id.
+CREATE TABLE organizations (
+  id             TEXT COLLATE "C" PRIMARY KEY,  -- UUID
+  name           TEXT COLLATE "C" NOT NULL,     -- what people type at login; unique without regard to ASCII case
+  min_group_size INTEGER NOT NULL DEFAULT 3,    -- OrganizationSettings
+  due_after_days INTEGER NOT NULL DEFAULT 30,
+  settings_seq   BIGINT NOT NULL DEFAULT 0,     -- last change of the settings
+  created_at     BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX organizations_by_name_nocase ON organizations (lower(name));
+
+-- The unit tree: one root (parent_id NULL) per organisation, no cycles (enforced by the import).
+CREATE TABLE units (
+  organization_id TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  id              TEXT COLLATE "C" NOT NULL,    -- the customer's id
+  parent_id       TEXT COLLATE "C",             -- NULL for the root
+  name            TEXT COLLATE "C" NOT NULL,
+  kind            TEXT COLLATE "C" NOT NULL,
+  changed_seq     BIGINT NOT NULL,              -- last change of any column
+  moved_seq       BIGINT NOT NULL DEFAULT 0,    -- last change of parent_id of an existing unit
+  ordinal         BIGINT GENERATED ALWAYS AS IDENTITY,  -- insertion order (SQLite's rowid)
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, parent_id) REFERENCES units (organization_id, id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX units_by_parent ON units (organization_id, parent_id);
+CREATE INDEX units_by_ordinal ON units (organization_id, ordinal);
+
+-- Employees and their current unit (an employee counts in his current unit).
+CREATE TABLE employees (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  id              TEXT COLLATE "C" NOT NULL,    -- the customer's HR id
+  unit_id         TEXT COLLATE "C" NOT NULL,
+  display_name    TEXT COLLATE "C" NOT NULL,
+  job_title       TEXT COLLATE "C" NOT NULL,
+  active          INTEGER NOT NULL,
+  changed_seq     BIGINT NOT NULL,
+  ordinal         BIGINT GENERATED ALWAYS AS IDENTITY,  -- insertion order (SQLite's rowid)
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, unit_id) REFERENCES units (organization_id, id)
+);
+CREATE INDEX employees_by_unit ON employees (organization_id, unit_id);
+CREATE INDEX employees_by_ordinal ON employees (organization_id, ordinal);
+
+-- Every change of an existing employee's unit: a scoped pull whose cursor predates a move into or out of its scope
+-- restarts from scratch, because the records it holds no longer match what it may see.
+CREATE TABLE employee_moves (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  seq             BIGINT NOT NULL,
+  employee_id     TEXT COLLATE "C" NOT NULL,
+  from_unit_id    TEXT COLLATE "C" NOT NULL,
+  to_unit_id      TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (organization_id, seq)
+);
+
+-- People who sign in. Matched by username within the organisation.
+CREATE TABLE users (
+  organization_id TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  id              TEXT COLLATE "C" NOT NULL,    -- UUID assigned by the server
+  username        TEXT COLLATE "C" NOT NULL,
+  display_name    TEXT COLLATE "C" NOT NULL,
+  role            TEXT COLLATE "C" NOT NULL,
+  password_hash   TEXT COLLATE "C" NOT NULL,    -- argon2id string; '' cannot log in
+  scope_seq       BIGINT NOT NULL,              -- last change of role or units: the user's pull cursors restart
+  ordinal         BIGINT GENERATED ALWAYS AS IDENTITY,  -- insertion order (SQLite's rowid)
+  PRIMARY KEY (organization_id, id),
+  UNIQUE (organization_id, username)
+);
+CREATE INDEX users_by_ordinal ON users (organization_id, ordinal);
+
+-- The units a user is assigned to (a manager's stores, a director's regions), in the order given.
+CREATE TABLE user_units (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  user_id         TEXT COLLATE "C" NOT NULL,
+  unit_id         TEXT COLLATE "C" NOT NULL,
+  position        INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, user_id, unit_id),
+  FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (organization_id, unit_id) REFERENCES units (organization_id, id)
+);
+CREATE INDEX user_units_by_unit ON user_units (organization_id, unit_id);
+
+-- The experience model, versioned: an import adds version max + 1; records name the version they were rated in.
+CREATE TABLE models (
+  organization_id   TEXT COLLATE "C" NOT NULL REFERENCES organizations (id),
+  version           INTEGER NOT NULL,
+  model_id          TEXT COLLATE "C" NOT NULL,
+  name              TEXT COLLATE "C" NOT NULL,
+  mastery_threshold INTEGER NOT NULL,
+  created_seq       BIGINT NOT NULL,
+  PRIMARY KEY (organization_id, version)
+);
+CREATE TABLE model_levels (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  version         INTEGER NOT NULL,
+  level           INTEGER NOT NULL,
+  label           TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (organization_id, version, level),
+  FOREIGN KEY (organization_id, version) REFERENCES models (organization_id, version)
+);
+CREATE TABLE model_dimensions (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  version         INTEGER NOT NULL,
+  position        INTEGER NOT NULL,             -- model order, 0-based
+  id              TEXT COLLATE "C" NOT NULL,
+  name            TEXT COLLATE "C" NOT NULL,
+  description     TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (organization_id, version, id),
+  UNIQUE (organization_id, version, position),
+  FOREIGN KEY (organization_id, version) REFERENCES models (organization_id, version)
+);
+CREATE TABLE model_behaviours (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  version         INTEGER NOT NULL,
+  dimension_id    TEXT COLLATE "C" NOT NULL,
+  position        INTEGER NOT NULL,
+  text            TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (organization_id, version, dimension_id, position),
+  FOREIGN KEY (organization_id, version, dimension_id) REFERENCES model_dimensions (organization_id, version, id)
+);
+
+-- Observations: every accepted revision, as the client sent it (observer_id is the caller who pushed it).
+CREATE TABLE observation_revisions (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  id              TEXT COLLATE "C" NOT NULL,    -- UUID made on the phone
+  revision        INTEGER NOT NULL,
+  base_revision   INTEGER NOT NULL,
+  employee_id     TEXT COLLATE "C" NOT NULL,
+  observer_id     TEXT COLLATE "C" NOT NULL,    -- users.id
+  observed_at     BIGINT NOT NULL,
+  model_version   INTEGER NOT NULL,
+  comment         TEXT COLLATE "C" NOT NULL,
+  coaching_action TEXT COLLATE "C" NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     BIGINT NOT NULL,
+  seq             BIGINT NOT NULL,
+  PRIMARY KEY (organization_id, id, revision),
+  FOREIGN KEY (organization_id, employee_id) REFERENCES employees (organization_id, id),
+  FOREIGN KEY (organization_id, observer_id) REFERENCES users (organization_id, id)
+);
+CREATE TABLE observation_ratings (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  observation_id  TEXT COLLATE "C" NOT NULL,
+  revision        INTEGER NOT NULL,
+  position        INTEGER NOT NULL,             -- the order the client sent, 0-based
+  dimension_id    TEXT COLLATE "C" NOT NULL,
+  level           INTEGER NOT NULL,
+  PRIMARY KEY (organization_id, observation_id, revision, position),
+  FOREIGN KEY (organization_id, observation_id, revision)
+    REFERENCES observation_revisions (organization_id, id, revision)
+);
+-- The current revision of each observation; seq is the change that made it current (pulls page on it).
+CREATE TABLE observations (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  id              TEXT COLLATE "C" NOT NULL,
+  revision        INTEGER NOT NULL,
+  employee_id     TEXT COLLATE "C" NOT NULL,
+  observer_id     TEXT COLLATE "C" NOT NULL,
+  observed_at     BIGINT NOT NULL,
+  model_version   INTEGER NOT NULL,
+  comment         TEXT COLLATE "C" NOT NULL,
+  coaching_action TEXT COLLATE "C" NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     BIGINT NOT NULL,
+  seq             BIGINT NOT NULL,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, id, revision) REFERENCES observation_revisions (organization_id, id, revision)
+);
+CREATE INDEX observations_by_seq ON observations (organization_id, seq);
+
+-- Coaching activities, organised like observations.
+CREATE TABLE activity_revisions (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  id              TEXT COLLATE "C" NOT NULL,
+  revision        INTEGER NOT NULL,
+  base_revision   INTEGER NOT NULL,
+  manager_id      TEXT COLLATE "C" NOT NULL,    -- users.id of the author
+  kind            TEXT COLLATE "C" NOT NULL,
+  occurred_at     BIGINT NOT NULL,
+  note            TEXT COLLATE "C" NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     BIGINT NOT NULL,
+  seq             BIGINT NOT NULL,
+  PRIMARY KEY (organization_id, id, revision),
+  FOREIGN KEY (organization_id, manager_id) REFERENCES users (organization_id, id)
+);
+CREATE TABLE activity_participants (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  activity_id     TEXT COLLATE "C" NOT NULL,
+  revision        INTEGER NOT NULL,
+  position        INTEGER NOT NULL,
+  employee_id     TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (organization_id, activity_id, revision, position),
+  FOREIGN KEY (organization_id, activity_id, revision) REFERENCES activity_revisions (organization_id, id, revision),
+  FOREIGN KEY (organization_id, employee_id) REFERENCES employees (organization_id, id)
+);
+CREATE TABLE activities (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  id              TEXT COLLATE "C" NOT NULL,
+  revision        INTEGER NOT NULL,
+  manager_id      TEXT COLLATE "C" NOT NULL,
+  kind            TEXT COLLATE "C" NOT NULL,
+  occurred_at     BIGINT NOT NULL,
+  note            TEXT COLLATE "C" NOT NULL,
+  deleted         INTEGER NOT NULL,
+  received_at     BIGINT NOT NULL,
+  seq             BIGINT NOT NULL,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, id, revision) REFERENCES activity_revisions (organization_id, id, revision)
+);
+CREATE INDEX activities_by_seq ON activities (organization_id, seq);
+
+-- Business KPIs, one value per (unit, period, metric); period is 'YYYY-MM' or 'YYYY-Www'.
+CREATE TABLE kpis (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  unit_id         TEXT COLLATE "C" NOT NULL,
+  period          TEXT COLLATE "C" NOT NULL,
+  metric          TEXT COLLATE "C" NOT NULL,
+  value           DOUBLE PRECISION NOT NULL,
+  changed_seq     BIGINT NOT NULL,
+  PRIMARY KEY (organization_id, unit_id, period, metric),
+  FOREIGN KEY (organization_id, unit_id) REFERENCES units (organization_id, id)
+);
+
+-- Devices that signed in. A revoked device stays revoked: tokens issued to it are never valid again.
+CREATE TABLE devices (
+  organization_id TEXT COLLATE "C" NOT NULL,
+  id              TEXT COLLATE "C" NOT NULL,    -- chosen by the phone
+  user_id         TEXT COLLATE "C" NOT NULL,    -- the last user who signed in on it
+  name            TEXT COLLATE "C" NOT NULL,
+  last_seen       BIGINT NOT NULL,
+  revoked         INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (organization_id, id),
+  FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id)
+);
+
+-- Bearer tokens, by the hex SHA-256 of the token (the token itself is never stored).
+CREATE TABLE tokens (
+  token_hash      TEXT COLLATE "C" PRIMARY KEY,
+  organization_id TEXT COLLATE "C" NOT NULL,
+  user_id         TEXT COLLATE "C" NOT NULL,
+  device_id       TEXT COLLATE "C" NOT NULL,
+  issued_at       BIGINT NOT NULL,
+  expires_at      BIGINT NOT NULL,
+  FOREIGN KEY (organization_id, device_id) REFERENCES devices (organization_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id)
+);
+CREATE INDEX tokens_by_device ON tokens (organization_id, device_id);
+CREATE INDEX tokens_by_expiry ON tokens (expires_at);
+)sql";
+
+constexpr std::string_view users_active_and_login_attempts = R"sql(
+-- A deactivated user cannot sign in; deactivating deletes the user's tokens in the same transaction.
+ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+
+-- When an employee was made inactive (ms; NULL while active): observations dated after it are refused, those
+-- made before it (offline, sent late) are still accepted. Employees already inactive get the migration's time
+-- (in whole seconds, as on SQLite), which refuses nothing that could have been recorded while they were active.
+ALTER TABLE employees ADD COLUMN inactive_since BIGINT;
+UPDATE employees SET inactive_since = floor(extract(epoch FROM now()))::BIGINT * 1000 WHERE active = 0;
+
+-- Sign-in attempts per throttling key (an account: organisation id + username; an address, IPv6 by /64), counted
+-- before the password is checked, in windows that start at a key's first attempt. Kept in the database so that
+-- every server process counts the same attempts. Rows whose window ended are deleted as attempts come.
+CREATE TABLE login_attempts (
+  key          TEXT COLLATE "C" PRIMARY KEY,
+  attempts     INTEGER NOT NULL,
+  window_start BIGINT NOT NULL
+);
+CREATE INDEX login_attempts_by_window ON login_attempts (window_start);
+)sql";
+
+constexpr std::string_view per_organization_counters = R"sql(
+-- Each organisation counts its own changes: writers of different organisations never wait for each other, and a
+-- pull cursor is a position in its organisation's counter. The counters start at the old database-wide value,
+-- so every cursor handed out before stays valid.
+ALTER TABLE organizations ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+UPDATE organizations SET change_seq = (SELECT last_seq FROM change_sequence WHERE id = 1);
+DROP TABLE change_sequence;
+
+-- Organisation names are matched without regard to ASCII case, by a key the server computes (the same on every
+-- engine): "demo", "Demo" and "DEMO" are one organisation.
+ALTER TABLE organizations ADD COLUMN name_key TEXT COLLATE "C";
+UPDATE organizations SET name_key = lower(name);
+CREATE UNIQUE INDEX organizations_by_name_key ON organizations (name_key);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& postgres_migrations() {
+    static const std::vector<Migration> all = {
+        {1, "initial schema", initial_schema},
+        {2, "users can be deactivated; employees remember since when they are inactive; login attempts are counted",
+         users_active_and_login_attempts},
+        {3, "per-organisation change counters; organisation name keys", per_organization_counters},
+    };
+    return all;
+}
+
+}  // namespace floorwalk::server::db

@@ -77,7 +77,8 @@ Response set_active(ApiContext& api, const RouteContext& route, bool active) {
     if (!active && user_id == route.caller->user_id)
         return error_response(route.request, 409, "cannot_deactivate_self",
                               "You cannot deactivate your own account: ask another administrator.");
-    const auto user = api.store.find_user(organization_id, user_id);
+    // User ids are UUIDs the server made: anything else names no one, and never reaches a query.
+    const auto user = is_uuid(user_id) ? api.store.find_user(organization_id, user_id) : std::nullopt;
     if (!user)
         return error_response(route.request, 404, "unknown_user",
                               "No user with this id in the organisation (GET /api/v1/admin/users lists them).");

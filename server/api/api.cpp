@@ -2,6 +2,7 @@
 
 #include "api/handlers.h"
 #include "api/negotiation.h"
+#include "database/database.h"
 
 #include <cstdio>
 
@@ -64,6 +65,18 @@ Response Api::handle(const Request& request, RequestLog& log) {
     Response response;
     try {
         response = dispatch(request, log);
+    } catch (const db::Error& error) {
+        // Text the database cannot hold that slipped past the rules above it is still the client's text: a 400.
+        if (error.code() == "22021") {
+            response = error_response(request, 400, "invalid_argument",
+                                      "The request holds text with a NUL character (U+0000), which cannot be stored.");
+        } else {
+            std::fprintf(stderr, "floorwalk-server: error: %s %s failed: %s\n", request.method.c_str(),
+                         request.path.c_str(), error.what());
+            response = error_response(request, 500, "internal",
+                                      "The server failed to answer this request; the failure is logged. Try again "
+                                      "later, and tell your administrator if it keeps happening.");
+        }
     } catch (const std::exception& error) {
         // A client's mistake is answered inside dispatch; what reaches here is the server's own failure.
         std::fprintf(stderr, "floorwalk-server: error: %s %s failed: %s\n", request.method.c_str(),

@@ -19,6 +19,11 @@ void check_field(std::vector<pb::FieldError>* errors, const char* field, const s
         error.set_field(field);
         error.set_message(value.empty() ? "is required"
                                         : "is longer than " + std::to_string(max_length) + " characters");
+    } else if (value.find('\0') != std::string::npos) {
+        // No name holds U+0000, and the database could not compare it.
+        auto& error = errors->emplace_back();
+        error.set_field(field);
+        error.set_message("holds a NUL character (U+0000)");
     }
 }
 

@@ -365,7 +365,9 @@ ImportOutcome import_users(Store& store, const std::string& organization_id, Enc
         if (!password.empty() && password.size() < min_password_length)
             errors.push_back({row, "password",
                               "a password needs at least " + std::to_string(min_password_length) + " characters"});
-        if (password.empty() && !user.username.empty() &&
+        const bool username_valid =
+            std::ranges::none_of(found, [](const ValidationError& e) { return e.field == "username"; });
+        if (password.empty() && !user.username.empty() && username_valid &&
             !store.find_user_by_username(organization_id, user.username))
             errors.push_back({row, "password", "'" + user.username + "' is a new user and needs a password"});
     }

@@ -7,6 +7,7 @@
 #include "demo/demo_data.h"
 #include "sync/sql_store.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <istream>
@@ -18,14 +19,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view demo_help = R"(Usage: floorwalk-server demo --data DIR
+constexpr std::string_view demo_help = R"(Usage: floorwalk-server demo --data DIR | --database URL
 
-Creates (or refreshes) the demo organisation "demo" in the data folder DIR (created when missing): regions,
+Creates (or refreshes) the demo organisation "demo" in the data folder DIR (created when missing), or in the
+PostgreSQL database at URL (postgresql://user@host:port/database): regions,
 stores, employees, managers, directors, an HQ analyst, an admin, an experience model and six months of
 observations and coaching. Prints the accounts to sign in with. Deterministic.
 )";
 
-constexpr std::string_view admin_help = R"(Usage: floorwalk-server admin COMMAND --data DIR --organization ORG ...
+constexpr std::string_view admin_help = R"(Usage: floorwalk-server admin COMMAND (--data DIR | --database URL) --organization ORG ...
 
 Commands:
   init --admin USER --password-file FILE|-
@@ -44,7 +46,9 @@ Commands:
         Switches a deactivated user back on (they sign in again with their password).
 
 Passwords are read from the first line of FILE, or of standard input with "-"; never from the command line.
-Stop the server (or restart it afterwards) when importing, so that its indicator index sees the change.
+--database takes a postgresql:// URL; without --data or --database, the FLOORWALK_DATABASE environment variable
+names it (a password in the URL then stays out of the process list; libpq's PGPASSWORD and ~/.pgpass work too).
+Changes reach running servers at once: they follow the database.
 )";
 
 // The first line of the file (or of standard input for "-"), without its line end.
@@ -67,22 +71,22 @@ std::string read_password(const std::string& source, Console& console) {
 Organization find_organization(Store& store, const std::string& name) {
     auto organization = store.find_organization_by_name(name);
     if (!organization)
-        throw std::runtime_error("no organisation named '" + name + "' in this data folder (see `admin init`)");
+        throw std::runtime_error("no organisation named '" + name + "' in this database (see `admin init`)");
     return *organization;
 }
 
 int init(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"admin"}, {"password-file"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"organization"}, {"admin"}, {"password-file"}});
     if (arguments.has("help")) {
         console.out << admin_help;
         return exit_ok;
     }
-    const auto data = required(arguments, "data");
+    const auto location = store_location(arguments);
     const auto name = required(arguments, "organization");
     const auto username = required(arguments, "admin");
     const auto password = read_password(required(arguments, "password-file"), console);
 
-    const auto store = open_sqlite_store(data);
+    const auto store = open_store(location);
     const auto organization = store->create_organization(name);
     if (store->find_user_by_username(organization.id, username)) {
         console.err << "floorwalk-server: error: user '" << username << "' already exists in '" << name
@@ -114,7 +118,7 @@ void print_row_errors(const std::vector<RowError>& errors, std::ostream& err) {
 }
 
 int import(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"organization"}});
     if (arguments.has("help")) {
         console.out << admin_help;
         return exit_ok;
@@ -128,7 +132,7 @@ int import(std::span<const std::string_view> args, Console& console) {
         throw UsageError("unknown import kind '" + kind_word + "': use units, employees, users, model or kpis");
     const auto media_type = media_type_for_file(file);
     if (media_type.empty()) throw UsageError("the file must end in .csv, .json or .pb: " + file.string());
-    const auto data = required(arguments, "data");
+    const auto location = store_location(arguments);
     const auto name = required(arguments, "organization");
 
     std::ifstream in(file, std::ios::binary);
@@ -136,7 +140,7 @@ int import(std::span<const std::string_view> args, Console& console) {
     std::ostringstream body;
     body << in.rdbuf();
 
-    const auto store = open_existing_store(data);
+    const auto store = open_existing_store(location);
     const auto organization = find_organization(*store, name);
     const auto outcome = run_import(*store, organization.id, *kind, media_type, body.str());
     switch (outcome.status) {
@@ -161,16 +165,16 @@ int import(std::span<const std::string_view> args, Console& console) {
 }
 
 int reset_password(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"user"}, {"password-file"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"organization"}, {"user"}, {"password-file"}});
     if (arguments.has("help")) {
         console.out << admin_help;
         return exit_ok;
     }
-    const auto data = required(arguments, "data");
+    const auto location = store_location(arguments);
     const auto name = required(arguments, "organization");
     const auto username = required(arguments, "user");
     const auto password = read_password(required(arguments, "password-file"), console);
-    const auto store = open_existing_store(data);
+    const auto store = open_existing_store(location);
     const auto organization = find_organization(*store, name);
     const auto user = store->find_user_by_username(organization.id, username);
     if (!user || !store->set_password_hash(organization.id, user->user.id, hash_password(password))) {
@@ -182,15 +186,15 @@ int reset_password(std::span<const std::string_view> args, Console& console) {
 }
 
 int revoke_device(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"device"}, {"sign-out-user", false}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"organization"}, {"device"}, {"sign-out-user", false}});
     if (arguments.has("help")) {
         console.out << admin_help;
         return exit_ok;
     }
-    const auto data = required(arguments, "data");
+    const auto location = store_location(arguments);
     const auto name = required(arguments, "organization");
     const auto device = required(arguments, "device");
-    const auto store = open_existing_store(data);
+    const auto store = open_existing_store(location);
     const auto organization = find_organization(*store, name);
     if (!store->revoke_device(organization.id, device)) {
         console.err << "floorwalk-server: error: no device '" << device << "' has signed in to '" << name << "'\n";
@@ -207,15 +211,15 @@ int revoke_device(std::span<const std::string_view> args, Console& console) {
 }
 
 int set_user_active(std::span<const std::string_view> args, Console& console, bool active) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"organization"}, {"user"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"organization"}, {"user"}});
     if (arguments.has("help")) {
         console.out << admin_help;
         return exit_ok;
     }
-    const auto data = required(arguments, "data");
+    const auto location = store_location(arguments);
     const auto name = required(arguments, "organization");
     const auto username = required(arguments, "user");
-    const auto store = open_existing_store(data);
+    const auto store = open_existing_store(location);
     const auto organization = find_organization(*store, name);
     const auto user = store->find_user_by_username(organization.id, username);
     if (!user || !store->set_user_active(organization.id, user->user.id, active)) {
@@ -229,23 +233,44 @@ int set_user_active(std::span<const std::string_view> args, Console& console, bo
 
 }  // namespace
 
-std::unique_ptr<Store> open_existing_store(const fs::path& data_dir) {
-    std::error_code ec;
-    if (!fs::exists(database_path(data_dir), ec))
-        throw std::runtime_error("no Floorwalk database in " + data_dir.string() +
-                                 " (create one with `admin init` or `demo`)");
-    return open_sqlite_store(data_dir);
+StoreLocation store_location(const Arguments& arguments) {
+    StoreLocation location;
+    if (auto url = arguments.value("database")) location.database_url = *url;
+    if (auto data = arguments.value("data")) location.data_dir = *data;
+    if (!location.database_url.empty() && !location.data_dir.empty())
+        throw UsageError("--data and --database name two places: give one (--data DIR for SQLite, --database "
+                         "postgresql://... for PostgreSQL)");
+    if (location.database_url.empty() && location.data_dir.empty()) {
+        if (const char* url = std::getenv("FLOORWALK_DATABASE"); url != nullptr && *url != '\0')
+            location.database_url = url;
+        else
+            throw UsageError("--data DIR (SQLite) or --database postgresql://... (PostgreSQL) is required");
+    }
+    if (location.is_postgresql() && !location.database_url.starts_with("postgresql://") &&
+        !location.database_url.starts_with("postgres://"))
+        throw UsageError("--database takes a postgresql:// URL (e.g. postgresql://floorwalk@db1:5432/floorwalk)");
+    return location;
+}
+
+std::unique_ptr<Store> open_existing_store(const StoreLocation& location) {
+    if (!location.is_postgresql()) {
+        std::error_code ec;
+        if (!fs::exists(database_path(location.data_dir), ec))
+            throw std::runtime_error("no Floorwalk database in " + location.data_dir.string() +
+                                     " (create one with `admin init` or `demo`)");
+    }
+    return open_store(location);
 }
 
 int demo_command(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}});
     if (arguments.has("help")) {
         console.out << demo_help;
         return exit_ok;
     }
     if (!arguments.positionals().empty())
         throw UsageError("unexpected argument '" + arguments.positionals().front() + "'");
-    const auto store = open_sqlite_store(required(arguments, "data"));
+    const auto store = open_store(store_location(arguments));
     const auto summary = create_demo(*store, system_now());
     console.out << "Demo organisation '" << summary.organization << "': " << summary.units << " units, "
                 << summary.employees << " employees, " << summary.observations << " observations, "

@@ -11,14 +11,14 @@ namespace {
 constexpr std::string_view usage = R"(floorwalk-server: the Floorwalk sync server.
 
 Usage:
-  floorwalk-server serve --data DIR [--listen 127.0.0.1:8080] [--threads N] [--tls-cert F --tls-key F]
+  floorwalk-server serve (--data DIR | --database URL) [--listen 127.0.0.1:8080] [--threads N] [--tls-cert F --tls-key F]
                          [--web DIR] [--token-ttl-days N]
-  floorwalk-server demo --data DIR
-  floorwalk-server admin init --data DIR --organization ORG --admin USER --password-file FILE|-
-  floorwalk-server admin import {units|employees|users|model|kpis} --data DIR --organization ORG FILE
-  floorwalk-server admin reset-password --data DIR --organization ORG --user USER --password-file FILE|-
-  floorwalk-server admin revoke-device --data DIR --organization ORG --device ID [--sign-out-user]
-  floorwalk-server admin deactivate-user|activate-user --data DIR --organization ORG --user USER
+  floorwalk-server demo (--data DIR | --database URL)
+  floorwalk-server admin init (--data DIR | --database URL) --organization ORG --admin USER --password-file FILE|-
+  floorwalk-server admin import {units|employees|users|model|kpis} (--data DIR | --database URL) --organization ORG FILE
+  floorwalk-server admin reset-password (--data DIR | --database URL) --organization ORG --user USER --password-file FILE|-
+  floorwalk-server admin revoke-device (--data DIR | --database URL) --organization ORG --device ID [--sign-out-user]
+  floorwalk-server admin deactivate-user|activate-user (--data DIR | --database URL) --organization ORG --user USER
 
 Run "floorwalk-server COMMAND --help" for the details of a command.
 )";

@@ -23,14 +23,18 @@
 namespace floorwalk::server::cli {
 namespace {
 
-constexpr std::string_view help = R"(Usage: floorwalk-server serve --data DIR [options]
+constexpr std::string_view help = R"(Usage: floorwalk-server serve (--data DIR | --database URL) [options]
 
-Serves the Floorwalk API, and the HQ dashboard at "/", from the data folder DIR (created when missing).
-Once listening it prints one line: "floorwalk-server listening on URL". SIGINT or SIGTERM stops it
-gracefully: requests in flight finish, then the database closes.
+Serves the Floorwalk API, and the HQ dashboard at "/", from the data folder DIR (created when missing) or from
+a PostgreSQL database, which any number of servers may share. Once listening it prints one line:
+"floorwalk-server listening on URL". SIGINT or SIGTERM stops it gracefully: requests in flight finish, then the
+database closes.
 
 Options:
-  --data DIR           data folder holding the SQLite database
+  --data DIR           data folder holding the SQLite database (the embedded default: one server)
+  --database URL       postgresql://user@host:port/database (or the FLOORWALK_DATABASE environment variable,
+                       which keeps a password out of the process list; libpq's PGPASSWORD and ~/.pgpass work too)
+  --database-pool N    PostgreSQL connections this server opens at most (default 16)
   --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
   --metrics-listen HOST:PORT
                        serve the Prometheus metrics at /metrics on this address, over plain HTTP and without
@@ -99,7 +103,7 @@ private:
 }  // namespace
 
 int serve_command(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"listen"}, {"metrics-listen"}, {"threads"}, {"tls-cert"},
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"database-pool"}, {"listen"}, {"metrics-listen"}, {"threads"}, {"tls-cert"},
                                                  {"tls-key"}, {"web"}, {"token-ttl-days"}});
     if (arguments.has("help")) {
         console.out << help;
@@ -107,7 +111,9 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     }
     if (!arguments.positionals().empty())
         throw UsageError("unexpected argument '" + arguments.positionals().front() + "'");
-    const auto data = required(arguments, "data");
+    auto location = store_location(arguments);
+    if (auto pool = arguments.value("database-pool"))
+        location.pool_size = parse_number(*pool, 1, 1000, "database-pool");
 
     HttpConfig http;
     parse_listen(arguments.value("listen").value_or("127.0.0.1:8080"), &http);
@@ -137,19 +143,10 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     ApiConfig api_config;
     api_config.web_root = arguments.value("web").value_or(FLOORWALK_WEB_DIR);
 
-    // Order matters: the index loads from the store and must observe it before any write is accepted; the
-    // server stops before the services it calls are destroyed (reverse declaration order).
-    const auto store = open_sqlite_store(data);
-    // The server listens only once the index is built (about 15 s per million observations): say so, since
-    // clients meanwhile find no one listening and retry.
-    console.err << "floorwalk-server: building the indicator index from " << data << "..." << std::endl;
-    const auto index_start = std::chrono::steady_clock::now();
+    // The server stops before the services it calls are destroyed (reverse declaration order). It listens at
+    // once: each organisation's indicators load on their first query (from a snapshot when there is one).
+    const auto store = open_store(location);
     const auto indicators = std::make_shared<IndicatorService>(*store);
-    console.err << "floorwalk-server: indicator index built in "
-                << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - index_start)
-                       .count()
-                << " ms" << std::endl;
-    store->set_observer(indicators);
     Authenticator auth(*store, auth_config);
     Api api(*store, auth, api_config, [&indicators](Router& router) { indicators->add_routes(router); });
     HttpServer server(http, api);
@@ -166,6 +163,8 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     }
     server.run();
     metrics_listener.reset();
+    // The next start (of this server or another) reads these instead of every record.
+    indicators->save_snapshots();
     console.err << "floorwalk-server: stopped\n";
     return exit_ok;
 }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,5 +47,34 @@ void write_activity(db::Connection& db, const std::string& organization_id, cons
                     Timestamp received_at, std::int64_t seq);
 void for_each_current_activity(db::Connection& db, const std::string& organization_id,
                                const std::function<void(const CoachingActivity&)>& visit);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Following an organisation's records from a position of its change counter (the indicators of every server).
+// These read the revision history, which is append-only: what they answer for a range of committed changes does
+// not depend on the snapshot they run in. Large sets are read in pages, so memory stays bounded on every engine.
+
+// What the indicators need of a record: employee, author, time, ratings or participants; no free text.
+// Current revisions (tombstones excluded), in id order, `page` records per query.
+void for_each_current_observation_fact(db::Connection& db, const std::string& organization_id,
+                                       const std::function<void(const Observation&)>& visit, int page = 5000);
+void for_each_current_activity_fact(db::Connection& db, const std::string& organization_id,
+                                    const std::function<void(const CoachingActivity&)>& visit, int page = 5000);
+
+// Ids of the observations (activities) with a revision numbered in (from, to].
+[[nodiscard]] std::vector<std::string> observations_changed_between(db::Connection& db,
+                                                                    const std::string& organization_id,
+                                                                    std::int64_t from, std::int64_t to);
+[[nodiscard]] std::vector<std::string> activities_changed_between(db::Connection& db,
+                                                                  const std::string& organization_id,
+                                                                  std::int64_t from, std::int64_t to);
+// For each of `ids`: the revision that counted at position `at` (the newest numbered up to it), unless it was a
+// tombstone or there was none; by id.
+[[nodiscard]] std::map<std::string, Observation> observations_at(db::Connection& db,
+                                                                 const std::string& organization_id,
+                                                                 const std::vector<std::string>& ids, std::int64_t at);
+[[nodiscard]] std::map<std::string, CoachingActivity> activities_at(db::Connection& db,
+                                                                    const std::string& organization_id,
+                                                                    const std::vector<std::string>& ids,
+                                                                    std::int64_t at);
 
 }  // namespace floorwalk::server

@@ -111,12 +111,11 @@ struct LoginAttemptWindow {
     Timestamp window_start{};
 };
 
-// What a write changed, handed to the observer after the commit and before the writer returns, so that derived
-// state (the indicator index) is current by the time the client sees an acknowledgement.
+// What changed in a range of an organisation's changes (Store::record_changes), for state kept beside the store
+// (the indicators): for each record whose current revision changed, what counted before (nullopt: nothing, or a
+// tombstone) and what counts now (nullopt: deleted).
 struct AppliedChanges {
     std::string organization_id;
-    // For each record whose current revision changed: what counted before (nullopt: nothing, or a tombstone)
-    // and what counts now (nullopt: deleted).
     struct ObservationChange {
         std::optional<Observation> before;
         std::optional<Observation> after;
@@ -127,21 +126,25 @@ struct AppliedChanges {
     };
     std::vector<ObservationChange> observations;
     std::vector<ActivityChange> activities;
-    bool organization_changed = false;  // units, employees, users, model, settings or KPIs changed
 };
 
-class StoreObserver {
-public:
-    virtual ~StoreObserver() = default;
-    // Called on the writer's thread with the writer held: keep it short and never call back into writes.
-    virtual void on_applied(const AppliedChanges& changes) = 0;
+// Where an organisation stands: its change counter (every change to it is numbered from it) and the number of
+// the last change to its organisation data (units, employees, users, model, settings, KPIs).
+struct ChangePosition {
+    std::int64_t change_seq = 0;
+    std::int64_t data_seq = 0;
+};
+
+// A saved copy of an organisation's indicator state (indicators/organization_index.h: save), valid at change_seq.
+struct IndicatorSnapshotInfo {
+    std::string snapshot_id;  // a UUID: two servers saving at once never mix their parts
+    std::int64_t change_seq = 0;
+    int parts = 0;
 };
 
 class Store {
 public:
     virtual ~Store() = default;
-
-    virtual void set_observer(std::shared_ptr<StoreObserver> observer) = 0;
 
     // Organisations
     [[nodiscard]] virtual std::vector<Organization> organizations() = 0;
@@ -220,11 +223,35 @@ public:
                                           const std::vector<CoachingActivity>& activities, Timestamp now) = 0;
     [[nodiscard]] virtual PullPage pull(const Caller& caller, std::string_view cursor, int limit) = 0;
 
-    // Current revisions (tombstones excluded), for building the indicator index at start.
+    // Current revisions (tombstones excluded), with all their fields.
     virtual void for_each_observation(const std::string& organization_id,
                                       const std::function<void(const Observation&)>& visit) = 0;
     virtual void for_each_activity(const std::string& organization_id,
                                    const std::function<void(const CoachingActivity&)>& visit) = 0;
+
+    // Following an organisation from any server (the indicators): where it stands now, as committed.
+    [[nodiscard]] virtual ChangePosition change_position(const std::string& organization_id) = 0;
+    // Every current record with what the indicators need (no free text), read in one snapshot; answers the
+    // position that snapshot stands at.
+    virtual ChangePosition load_current_records(const std::string& organization_id,
+                                                const std::function<void(const Observation&)>& observation,
+                                                const std::function<void(const CoachingActivity&)>& activity) = 0;
+    // The records changed in (from, to] with what counted for each at `from` and what counts at `to` (nullopt:
+    // nothing, or a tombstone); `to` must be a committed position (change_position). The history is
+    // append-only, so the answer is exact whatever was committed meanwhile.
+    [[nodiscard]] virtual AppliedChanges record_changes(const std::string& organization_id, std::int64_t from,
+                                                        std::int64_t to) = 0;
+
+    // Indicator snapshots, shared by every server: the newest complete one, read part by part.
+    [[nodiscard]] virtual std::optional<IndicatorSnapshotInfo> indicator_snapshot(
+        const std::string& organization_id) = 0;
+    [[nodiscard]] virtual std::string indicator_snapshot_part(const std::string& organization_id,
+                                                              const std::string& snapshot_id, int part) = 0;
+    // Saves a snapshot valid at change_seq from `next_part` (called until it answers nullopt), each part in a
+    // transaction of its own so that no writer waits long; the snapshot is used only once complete, and older
+    // ones are then deleted.
+    virtual void save_indicator_snapshot(const std::string& organization_id, std::int64_t change_seq,
+                                         const std::function<std::optional<std::string>()>& next_part) = 0;
 
     // Size of the database files in bytes, for /metrics.
     [[nodiscard]] virtual long long database_bytes() = 0;

@@ -222,7 +222,7 @@ ImportResult apply_employee_import(db::Connection& db, ChangeSequence& sequence,
         // inactive_since is the time of the import that switched the employee off, kept while they stay off.
         db.prepare(
               "INSERT INTO employees (organization_id, id, unit_id, display_name, job_title, active, changed_seq,"
-              " inactive_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?6 = 1 THEN NULL ELSE ?8 END)"
+              " inactive_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?6 = 1 THEN NULL ELSE CAST(?8 AS BIGINT) END)"
               " ON CONFLICT (organization_id, id) DO UPDATE SET unit_id = excluded.unit_id,"
               " display_name = excluded.display_name, job_title = excluded.job_title, active = excluded.active,"
               " changed_seq = excluded.changed_seq,"

@@ -23,9 +23,9 @@
 namespace floorwalk::server {
 namespace {
 
-// Employees currently in the scope; ?1 is the organisation and ?3 the scope's units as JSON.
+// Employees currently in the scope; ?1 is the organisation and ?4 the scope's units as JSON.
 std::string scope_employees(const db::Connection& db) {
-    return "(SELECT se.id FROM employees se WHERE se.organization_id = ?1 AND se.unit_id IN (" + db.id_list(3) + "))";
+    return "(SELECT se.id FROM employees se WHERE se.organization_id = ?1 AND se.unit_id IN (" + db.id_list(4) + "))";
 }
 
 struct ObservationRow {
@@ -40,7 +40,8 @@ struct ActivityRow {
     CoachingActivity record;
 };
 
-// Parameters: ?1 organisation, ?2 since, ?3 scope units (JSON), ?4 limit.
+// Parameters: ?1 organisation, ?2 since, ?3 limit, ?4 scope units (JSON; bound only for a scoped caller, since
+// PostgreSQL refuses a parameter that the statement never uses).
 std::vector<ObservationRow> observation_changes(db::Connection& db, const Caller& caller, const Scope& scope,
                                                 bool first, std::int64_t since, int limit) {
     std::string visible = "1";
@@ -61,8 +62,9 @@ std::vector<ObservationRow> observation_changes(db::Connection& db, const Caller
         "SELECT o.id, o.revision, o.employee_id, o.observer_id, o.observed_at, o.model_version, o.comment,"
         " o.coaching_action, o.deleted, o.seq, o.received_at, " +
         visible + " FROM observations o WHERE o.organization_id = ?1 AND o.seq > ?2" + filter +
-        " ORDER BY o.seq LIMIT ?4");
-    statement.bind_all(caller.organization_id, since, scope.unit_ids_json, limit);
+        " ORDER BY o.seq LIMIT ?3");
+    statement.bind_all(caller.organization_id, since, limit);
+    if (!scope.whole_organization) statement.bind(4, scope.unit_ids_json);
     std::vector<ObservationRow> rows;
     while (statement.step()) {
         ObservationRow row;
@@ -84,7 +86,7 @@ std::vector<ObservationRow> observation_changes(db::Connection& db, const Caller
     return rows;
 }
 
-// Parameters: ?1 organisation, ?2 since, ?3 scope units (JSON), ?4 limit, ?5 the caller's user id.
+// Parameters: ?1 organisation, ?2 since, ?3 limit, and for a scoped caller ?4 scope units (JSON), ?5 his user id.
 std::vector<ActivityRow> activity_changes(db::Connection& db, const Caller& caller, const Scope& scope, bool first,
                                           std::int64_t since, int limit) {
     auto participant_in_scope = [&db](bool current_revision) {
@@ -106,9 +108,9 @@ std::vector<ActivityRow> activity_changes(db::Connection& db, const Caller& call
     auto statement = db.prepare(
         "SELECT a.id, a.revision, a.manager_id, a.kind, a.occurred_at, a.note, a.deleted, a.seq, a.received_at, " +
         visible +
-        " FROM activities a WHERE a.organization_id = ?1 AND a.seq > ?2" + filter + " ORDER BY a.seq LIMIT ?4");
-    statement.bind_all(caller.organization_id, since, scope.unit_ids_json, limit);
-    if (!scope.whole_organization) statement.bind(5, caller.user_id);
+        " FROM activities a WHERE a.organization_id = ?1 AND a.seq > ?2" + filter + " ORDER BY a.seq LIMIT ?3");
+    statement.bind_all(caller.organization_id, since, limit);
+    if (!scope.whole_organization) statement.bind(4, scope.unit_ids_json).bind(5, caller.user_id);
     std::vector<ActivityRow> rows;
     while (statement.step()) {
         ActivityRow row;

@@ -76,7 +76,9 @@ public:
                 Timestamp now)
         : db_(db), sequence_(sequence), models_(models), caller_(caller), now_(now) {}
 
-    PushOutcome push(const Observation& input, AppliedChanges& changes) {
+    PushOutcome push(const Observation& input) {
+        // An id that is no UUID names no stored record: refused before it reaches a query.
+        if (auto errors = validate_record_id(input.id); !errors.empty()) return rejected(input.id, errors, 0);
         const auto head = observation_head(db_, caller_.organization_id, input.id);
         const int stored = head ? head->revision : 0;
 
@@ -109,18 +111,12 @@ public:
 
         Observation record = input;
         record.observer_id = caller_.user_id;
-        std::optional<Observation> before;
-        if (head && !head->deleted) {
-            before = load_observation_revision(db_, caller_.organization_id, input.id, head->revision);
-        }
         write_observation(db_, caller_.organization_id, record, now_, sequence_.next());
-        std::optional<Observation> after;
-        if (!record.deleted) after = std::move(record);
-        if (before || after) changes.observations.push_back({std::move(before), std::move(after)});
         return make_outcome(input.id, PushStatus::accepted, input.revision);
     }
 
-    PushOutcome push(const CoachingActivity& input, AppliedChanges& changes) {
+    PushOutcome push(const CoachingActivity& input) {
+        if (auto errors = validate_record_id(input.id); !errors.empty()) return rejected(input.id, errors, 0);
         const auto head = activity_head(db_, caller_.organization_id, input.id);
         const int stored = head ? head->revision : 0;
 
@@ -147,14 +143,7 @@ public:
 
         CoachingActivity record = input;
         record.manager_id = caller_.user_id;
-        std::optional<CoachingActivity> before;
-        if (head && !head->deleted) {
-            before = load_activity_revision(db_, caller_.organization_id, input.id, head->revision);
-        }
         write_activity(db_, caller_.organization_id, record, now_, sequence_.next());
-        std::optional<CoachingActivity> after;
-        if (!record.deleted) after = std::move(record);
-        if (before || after) changes.activities.push_back({std::move(before), std::move(after)});
         return make_outcome(input.id, PushStatus::accepted, input.revision);
     }
 
@@ -239,32 +228,31 @@ private:
 
 }  // namespace
 
-PushApplied apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
+std::vector<PushOutcome> apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
                        const std::vector<Observation>& observations, const std::vector<CoachingActivity>& activities,
                        Timestamp now) {
     if (!load_user(db, caller.organization_id, caller.user_id)) {
         throw std::invalid_argument("push by user " + caller.user_id + ", who is not a user of organisation " +
                                     caller.organization_id);
     }
-    PushApplied applied;
-    applied.changes.organization_id = caller.organization_id;
-    applied.outcomes.reserve(observations.size() + activities.size());
+    std::vector<PushOutcome> outcomes;
+    outcomes.reserve(observations.size() + activities.size());
     PushContext context(db, sequence, models, caller, now);
     // Records are decided and stored under their canonical id (lower-case UUID), so that a resend in another case
     // is the same record; each outcome names the id as the client sent it, so the client can match it.
     for (const auto& observation : observations) {
         Observation canonical = observation;
         canonical.id = canonical_uuid(observation.id);
-        applied.outcomes.push_back(context.push(canonical, applied.changes));
-        applied.outcomes.back().id = observation.id;
+        outcomes.push_back(context.push(canonical));
+        outcomes.back().id = observation.id;
     }
     for (const auto& activity : activities) {
         CoachingActivity canonical = activity;
         canonical.id = canonical_uuid(activity.id);
-        applied.outcomes.push_back(context.push(canonical, applied.changes));
-        applied.outcomes.back().id = activity.id;
+        outcomes.push_back(context.push(canonical));
+        outcomes.back().id = activity.id;
     }
-    return applied;
+    return outcomes;
 }
 
 }  // namespace floorwalk::server

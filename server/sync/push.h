@@ -11,15 +11,11 @@
 
 namespace floorwalk::server {
 
-struct PushApplied {
-    std::vector<PushOutcome> outcomes;  // observations first, then activities, in input order
-    AppliedChanges changes;             // what the observer is told once the transaction commits
-};
-
 // Decides and writes every record in the open write transaction on `db`; one bad record never stops the others.
+// One outcome per record: observations first, then activities, in input order.
 // Throws std::invalid_argument when the caller is not a user of its organisation (a bug in the caller, not a
 // client mistake), and db::Error when the database fails (the caller rolls back).
-[[nodiscard]] PushApplied apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models,
+[[nodiscard]] std::vector<PushOutcome> apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models,
                                      const Caller& caller, const std::vector<Observation>& observations,
                                      const std::vector<CoachingActivity>& activities, Timestamp now);
 

@@ -1,5 +1,6 @@
 #include "sync/sql_store.h"
 
+#include "database/postgres/postgres_engine.h"
 #include "database/sqlite/sqlite_engine.h"
 #include "floorwalk/uuid.h"
 #include "floorwalk/validation.h"
@@ -92,6 +93,13 @@ std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir) 
     return std::make_unique<SqlStore>(db::open_sqlite_engine(data_dir));
 }
 
+std::unique_ptr<Store> open_store(const StoreLocation& location) {
+    if (!location.is_postgresql()) return open_sqlite_store(location.data_dir);
+    db::PostgresOptions options;
+    options.pool_size = static_cast<std::size_t>(std::max(1, location.pool_size));
+    return std::make_unique<SqlStore>(db::open_postgres_engine(location.database_url, options));
+}
+
 SqlStore::SqlStore(std::unique_ptr<db::Engine> engine) : engine_(std::move(engine)) {
     try {
         database_id_ = load_database_id(*engine_);
@@ -140,20 +148,6 @@ private:
     bool data_changed_ = false;
 };
 
-void SqlStore::set_observer(std::shared_ptr<StoreObserver> observer) {
-    std::lock_guard lock(observer_mutex_);
-    observer_ = std::move(observer);
-}
-
-void SqlStore::notify(const AppliedChanges& changes) {
-    std::shared_ptr<StoreObserver> observer;
-    {
-        std::lock_guard lock(observer_mutex_);
-        observer = observer_;
-    }
-    if (observer) observer->on_applied(changes);
-}
-
 Organization SqlStore::create_organization(std::string_view name) {
     if (name.empty() || !utf8_length(name) || *utf8_length(name) > max_name_length) {
         throw std::invalid_argument("an organisation name is 1 to " + std::to_string(max_name_length) +
@@ -190,10 +184,6 @@ void SqlStore::set_settings(const std::string& organization_id, const Organizati
         .run();
     write.mark_organization_data_changed();
     write.commit();
-    AppliedChanges changes;
-    changes.organization_id = organization_id;
-    changes.organization_changed = true;
-    notify(changes);
 }
 
 template <typename Apply>
@@ -204,10 +194,6 @@ ImportResult SqlStore::import(const std::string& organization_id, Apply&& apply)
     if (!result.errors.empty() || result.applied == 0) return result;
     write.mark_organization_data_changed();
     write.commit();
-    AppliedChanges changes;
-    changes.organization_id = organization_id;
-    changes.organization_changed = true;
-    notify(changes);
     return result;
 }
 
@@ -267,10 +253,6 @@ bool SqlStore::set_user_active(const std::string& organization_id, const std::st
     if (!active) delete_user_tokens(write.db(), organization_id, user_id);
     write.mark_organization_data_changed();
     write.commit();
-    AppliedChanges changes;
-    changes.organization_id = organization_id;
-    changes.organization_changed = true;
-    notify(changes);
     return true;
 }
 
@@ -373,10 +355,9 @@ void SqlStore::touch_device(const std::string& organization_id, const std::strin
 std::vector<PushOutcome> SqlStore::push(const Caller& caller, const std::vector<Observation>& observations,
                                         const std::vector<CoachingActivity>& activities, Timestamp now) {
     OrganizationWrite write(*this, caller.organization_id);
-    auto applied = apply_push(write.db(), write.sequence(), models_, caller, observations, activities, now);
+    auto outcomes = apply_push(write.db(), write.sequence(), models_, caller, observations, activities, now);
     write.commit();
-    if (!applied.changes.observations.empty() || !applied.changes.activities.empty()) notify(applied.changes);
-    return std::move(applied.outcomes);
+    return outcomes;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -494,6 +475,129 @@ void SqlStore::for_each_activity(const std::string& organization_id,
                                  const std::function<void(const CoachingActivity&)>& visit) {
     auto session = engine_->begin(SessionKind::snapshot);
     for_each_current_activity(session->db(), organization_id, visit);
+}
+
+ChangePosition SqlStore::change_position(const std::string& organization_id) {
+    auto session = engine_->begin(SessionKind::single);
+    auto statement = session->db().prepare("SELECT change_seq, data_seq FROM organizations WHERE id = ?1");
+    statement.bind_all(organization_id);
+    if (!statement.step()) return {};
+    return {statement.int64(0), statement.int64(1)};
+}
+
+ChangePosition SqlStore::load_current_records(const std::string& organization_id,
+                                              const std::function<void(const Observation&)>& observation,
+                                              const std::function<void(const CoachingActivity&)>& activity) {
+    auto session = engine_->begin(SessionKind::snapshot);  // the position and the rows agree
+    auto& db = session->db();
+    ChangePosition position;
+    {
+        auto statement = db.prepare("SELECT change_seq, data_seq FROM organizations WHERE id = ?1");
+        statement.bind_all(organization_id);
+        if (statement.step()) position = {statement.int64(0), statement.int64(1)};
+    }
+    for_each_current_observation_fact(db, organization_id, observation);
+    for_each_current_activity_fact(db, organization_id, activity);
+    return position;
+}
+
+AppliedChanges SqlStore::record_changes(const std::string& organization_id, std::int64_t from, std::int64_t to) {
+    AppliedChanges changes;
+    changes.organization_id = organization_id;
+    if (to <= from) return changes;
+    auto session = engine_->begin(SessionKind::single);  // the history below `to` no longer changes
+    auto& db = session->db();
+    const auto observation_ids = observations_changed_between(db, organization_id, from, to);
+    if (!observation_ids.empty()) {
+        auto before = observations_at(db, organization_id, observation_ids, from);
+        auto after = observations_at(db, organization_id, observation_ids, to);
+        for (const auto& id : observation_ids) {
+            AppliedChanges::ObservationChange change;
+            if (auto it = before.find(id); it != before.end()) change.before = std::move(it->second);
+            if (auto it = after.find(id); it != after.end()) change.after = std::move(it->second);
+            if (change.before || change.after) changes.observations.push_back(std::move(change));
+        }
+    }
+    const auto activity_ids = activities_changed_between(db, organization_id, from, to);
+    if (!activity_ids.empty()) {
+        auto before = activities_at(db, organization_id, activity_ids, from);
+        auto after = activities_at(db, organization_id, activity_ids, to);
+        for (const auto& id : activity_ids) {
+            AppliedChanges::ActivityChange change;
+            if (auto it = before.find(id); it != before.end()) change.before = std::move(it->second);
+            if (auto it = after.find(id); it != after.end()) change.after = std::move(it->second);
+            if (change.before || change.after) changes.activities.push_back(std::move(change));
+        }
+    }
+    return changes;
+}
+
+std::optional<IndicatorSnapshotInfo> SqlStore::indicator_snapshot(const std::string& organization_id) {
+    auto session = engine_->begin(SessionKind::single);
+    auto statement = session->db().prepare(
+        "SELECT snapshot_id, change_seq, parts FROM indicator_snapshots WHERE organization_id = ?1 AND complete = 1"
+        " ORDER BY change_seq DESC, created_at DESC LIMIT 1");
+    statement.bind_all(organization_id);
+    if (!statement.step()) return std::nullopt;
+    return IndicatorSnapshotInfo{statement.text(0), statement.int64(1), statement.integer(2)};
+}
+
+std::string SqlStore::indicator_snapshot_part(const std::string& organization_id, const std::string& snapshot_id,
+                                              int part) {
+    auto session = engine_->begin(SessionKind::single);
+    auto statement = session->db().prepare(
+        "SELECT bytes FROM indicator_snapshot_parts WHERE organization_id = ?1 AND snapshot_id = ?2 AND part = ?3");
+    statement.bind_all(organization_id, snapshot_id, part);
+    if (!statement.step())
+        throw std::runtime_error("indicator snapshot " + snapshot_id + " has no part " + std::to_string(part));
+    return statement.blob(0);
+}
+
+void SqlStore::save_indicator_snapshot(const std::string& organization_id, std::int64_t change_seq,
+                                       const std::function<std::optional<std::string>()>& next_part) {
+    const auto snapshot_id = make_uuid_v7(wall_clock());
+    const auto now = to_millis(wall_clock());
+    {
+        auto session = engine_->begin(SessionKind::write);
+        session->db()
+            .prepare(
+                "INSERT INTO indicator_snapshots (organization_id, snapshot_id, change_seq, parts, complete, created_at)"
+                " VALUES (?1, ?2, ?3, 0, 0, ?4)")
+            .bind_all(organization_id, snapshot_id, change_seq, now)
+            .run();
+        session->commit();
+    }
+    int parts = 0;
+    while (auto bytes = next_part()) {
+        auto session = engine_->begin(SessionKind::write);
+        session->db()
+            .prepare(
+                "INSERT INTO indicator_snapshot_parts (organization_id, snapshot_id, part, bytes) VALUES (?1, ?2, ?3, ?4)")
+            .bind(1, organization_id)
+            .bind(2, snapshot_id)
+            .bind(3, parts++)
+            .bind_blob(4, *bytes)
+            .run();
+        session->commit();
+    }
+    auto session = engine_->begin(SessionKind::write);
+    auto& db = session->db();
+    db.prepare("UPDATE indicator_snapshots SET parts = ?3, complete = 1 WHERE organization_id = ?1 AND snapshot_id = ?2")
+        .bind_all(organization_id, snapshot_id, parts)
+        .run();
+    // Older snapshots are of no more use, and unfinished ones an hour old were abandoned by a server that stopped.
+    constexpr const char* stale =
+        "organization_id = ?1 AND snapshot_id <> ?2"
+        " AND ((complete = 1 AND change_seq <= ?3) OR (complete = 0 AND created_at < ?4))";
+    db.prepare(std::string("DELETE FROM indicator_snapshot_parts WHERE organization_id = ?1 AND snapshot_id IN"
+                           " (SELECT snapshot_id FROM indicator_snapshots WHERE ") +
+               stale + ")")
+        .bind_all(organization_id, snapshot_id, change_seq, now - 3'600'000)
+        .run();
+    db.prepare(std::string("DELETE FROM indicator_snapshots WHERE ") + stale)
+        .bind_all(organization_id, snapshot_id, change_seq, now - 3'600'000)
+        .run();
+    session->commit();
 }
 
 long long SqlStore::database_bytes() { return engine_->database_bytes(); }

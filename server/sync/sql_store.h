@@ -3,8 +3,7 @@
 // first (storage/change_sequence.h), so one organisation's writers are serialised and number their changes in
 // commit order, while other organisations' writers go on.
 //
-// Threading: every method may be called from any thread. The observer is called on the writing thread, after the
-// commit, in commit order.
+// Threading: every method may be called from any thread.
 #pragma once
 
 #include "database/engine.h"
@@ -43,8 +42,6 @@ public:
     ~SqlStore() override;
     SqlStore(const SqlStore&) = delete;
     SqlStore& operator=(const SqlStore&) = delete;
-
-    void set_observer(std::shared_ptr<StoreObserver> observer) override;
 
     [[nodiscard]] std::vector<Organization> organizations() override;
     [[nodiscard]] std::optional<Organization> find_organization(const std::string& organization_id) override;
@@ -95,6 +92,18 @@ public:
     void for_each_activity(const std::string& organization_id,
                            const std::function<void(const CoachingActivity&)>& visit) override;
 
+    [[nodiscard]] ChangePosition change_position(const std::string& organization_id) override;
+    ChangePosition load_current_records(const std::string& organization_id,
+                                        const std::function<void(const Observation&)>& observation,
+                                        const std::function<void(const CoachingActivity&)>& activity) override;
+    [[nodiscard]] AppliedChanges record_changes(const std::string& organization_id, std::int64_t from,
+                                                std::int64_t to) override;
+    [[nodiscard]] std::optional<IndicatorSnapshotInfo> indicator_snapshot(const std::string& organization_id) override;
+    [[nodiscard]] std::string indicator_snapshot_part(const std::string& organization_id,
+                                                      const std::string& snapshot_id, int part) override;
+    void save_indicator_snapshot(const std::string& organization_id, std::int64_t change_seq,
+                                 const std::function<std::optional<std::string>()>& next_part) override;
+
     [[nodiscard]] long long database_bytes() override;
 
     // The UUID naming this database in pull cursors.
@@ -107,13 +116,10 @@ private:
     // Runs an import in an organisation write; commits and tells the observer only when it applied rows.
     template <typename Apply>
     ImportResult import(const std::string& organization_id, Apply&& apply);
-    void notify(const AppliedChanges& changes);
 
     std::unique_ptr<db::Engine> engine_;
     ModelCache models_;
     std::string database_id_;
-    std::mutex observer_mutex_;
-    std::shared_ptr<StoreObserver> observer_;
 };
 
 }  // namespace floorwalk::server

@@ -65,6 +65,9 @@ void check_text(ValidationErrors& errors, const std::string& field, std::string_
     const auto length = utf8_length(text);
     if (!length) {
         add(errors, "invalid_utf8", field, field + " is not valid UTF-8 text");
+    } else if (text.find('\0') != std::string_view::npos) {
+        // PostgreSQL's text cannot hold it, and no person types it: refused on every engine alike.
+        add(errors, "text_nul", field, field + " holds a NUL character (U+0000): remove it");
     } else if (*length > max_length) {
         add(errors, "text_too_long", field,
             field + " has " + std::to_string(*length) + " characters, more than the " + std::to_string(max_length) +
@@ -480,6 +483,12 @@ ValidationErrors validate_device_id(std::string_view device_id) {
                 std::to_string(max_device_id_length) +
                 " letters, digits or . _ ~ : - (a UUID made on the device is a good choice)");
     }
+    return errors;
+}
+
+ValidationErrors validate_record_id(std::string_view id) {
+    ValidationErrors errors;
+    check_uuid(errors, "id", id);
     return errors;
 }
 

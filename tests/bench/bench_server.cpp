@@ -32,13 +32,11 @@ struct BenchServer::Impl {
           auth(*store),
           api(*store, auth, server::ApiConfig{}, [this](server::Router& router) { indicators->add_routes(router); }),
           http(loopback(threads), api) {
-        store->set_observer(indicators);
         serving = std::thread([this] { http.run(); });
     }
     ~Impl() {
         http.stop();
         if (serving.joinable()) serving.join();
-        store->set_observer(nullptr);
     }
 
     std::unique_ptr<server::Store> store;

@@ -47,7 +47,7 @@ std::string org_id(server::Store& store) { return store.find_organization_by_nam
 
 TEST_CASE("the demo organisation has the announced shape and accounts", "[demo]") {
     TempDir dir;
-    auto store = server::open_sqlite_store(dir.path());
+    auto store = floorwalk::test::test_database(dir.path()).open();
     const auto started = std::chrono::steady_clock::now();
     const auto summary = create_demo(*store, now);
     const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -105,8 +105,8 @@ TEST_CASE("the demo organisation has the announced shape and accounts", "[demo]"
 TEST_CASE("the demo is the same for the same seed and time", "[demo]") {
     TempDir a_dir;
     TempDir b_dir;
-    auto a = server::open_sqlite_store(a_dir.path());
-    auto b = server::open_sqlite_store(b_dir.path());
+    auto a = floorwalk::test::test_database(a_dir.path()).open();
+    auto b = floorwalk::test::test_database(b_dir.path()).open();
     create_demo(*a, now, 42);
     create_demo(*b, now, 42);
     const auto sa = snapshot(*a, org_id(*a));
@@ -120,7 +120,7 @@ TEST_CASE("the demo is the same for the same seed and time", "[demo]") {
 
 TEST_CASE("refreshing the demo keeps its history and resets its passwords", "[demo]") {
     TempDir dir;
-    auto store = server::open_sqlite_store(dir.path());
+    auto store = floorwalk::test::test_database(dir.path()).open();
     const auto first = create_demo(*store, now);
     const auto org = org_id(*store);
     const auto before = snapshot(*store, org);
@@ -142,7 +142,7 @@ TEST_CASE("refreshing the demo keeps its history and resets its passwords", "[de
 
 TEST_CASE("mastery rises over the six months, unevenly across stores", "[demo]") {
     TempDir dir;
-    auto store = server::open_sqlite_store(dir.path());
+    auto store = floorwalk::test::test_database(dir.path()).open();
     create_demo(*store, now);
     const auto org = org_id(*store);
     std::map<std::string, std::string> store_of;

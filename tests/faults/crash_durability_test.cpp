@@ -11,6 +11,8 @@
 #include "floorwalk/wire.h"
 
 #include <catch2/catch.hpp>
+#include "test_database.h"
+
 #include <sqlite3.h>
 
 #include <array>
@@ -51,7 +53,9 @@ std::string join(const std::vector<std::string>& lines, std::size_t most = 20) {
 class Harness {
 public:
     Harness() {
-        const auto status = run_to_completion(server_binary, {"demo", "--data", data().string()},
+        std::vector<std::string> demo{"demo"};
+        for (const auto& argument : database().server_arguments()) demo.push_back(argument);
+        const auto status = run_to_completion(server_binary, demo,
                                               dir_.path() / "demo.log", 120s);
         if (!status || !status->exited || status->code != 0)
             throw std::runtime_error("floorwalk-server demo failed: " +
@@ -59,10 +63,12 @@ public:
     }
 
     [[nodiscard]] fs::path data() const { return dir_.path() / "data"; }
+    // The harness's database: SQLite in data(), or a PostgreSQL database in the PostgreSQL run.
+    [[nodiscard]] floorwalk::test::TestDatabase& database() const { return floorwalk::test::test_database(data()); }
 
     ServerProcess& start() {
         server_.reset();
-        server_ = std::make_unique<ServerProcess>(server_binary, data(),
+        server_ = std::make_unique<ServerProcess>(server_binary, database().server_arguments(),
                                                   dir_.path() / ("server-" + std::to_string(++starts_)));
         return *server_;
     }
@@ -279,7 +285,7 @@ TEST_CASE("acknowledged pushes survive SIGKILL, after acknowledged batches and i
     REQUIRE(stopped);
     CHECK(stopped->exited);
     CHECK(stopped->code == 0);
-    CHECK(integrity_check(harness.data() / "floorwalk.db") == "ok");
+    if (!harness.database().is_postgresql()) CHECK(integrity_check(harness.data() / "floorwalk.db") == "ok");
 }
 
 TEST_CASE("SIGTERM under load exits 0 and keeps every acknowledged push") {
@@ -342,5 +348,5 @@ TEST_CASE("SIGTERM under load exits 0 and keeps every acknowledged push") {
     settle_in_doubt(*server, phone, in_doubt, false);
     server->signal(SIGTERM);
     REQUIRE(server->wait(30s));
-    CHECK(integrity_check(harness.data() / "floorwalk.db") == "ok");
+    if (!harness.database().is_postgresql()) CHECK(integrity_check(harness.data() / "floorwalk.db") == "ok");
 }

@@ -516,8 +516,10 @@ TEST_CASE_METHOD(Hostile, "text the wire formats cannot carry is refused, and te
         text.replace(text.find("\"PLACEHOLDER\""), 13, comment_literal);
         return text;
     };
-    // Refused as a whole (400) or record by record (REJECTED): never stored.
-    for (const auto& literal : {std::string("\"bad \xff\xfe bytes\""), std::string("\"overlong \xc0\xaf\""),
+    // Refused as a whole (400) or record by record (REJECTED): never stored. U+0000 is valid JSON but no database
+    // stores it in text: it is refused on every engine alike.
+    for (const auto& literal : {std::string("\"nul \\u0000 inside\""), std::string("\"bad \xff\xfe bytes\""),
+                                std::string("\"overlong \xc0\xaf\""),
                                 std::string("\"surrogate \xed\xa0\x80 bytes\""), std::string("\"lone \\ud800\""),
                                 std::string("\"reversed \\udc00\\ud800\""), std::string("\"cut \xe2\x82\"")}) {
         const auto before = ledger->accepted();
@@ -535,7 +537,7 @@ TEST_CASE_METHOD(Hostile, "text the wire formats cannot carry is refused, and te
     }
     // Valid text, however unusual, comes back byte for byte (the ledger compares).
     for (const auto& literal :
-         {std::string("\"nul \\u0000 inside\""), std::string("\"emoji \\ud83d\\ude00 pair\""),
+         {std::string("\"emoji \\ud83d\\ude00 pair\""),
           std::string("\"controls \\u0001\\u001f\\u007f\""), std::string("\"bidi \\u202e override\""),
           "\"" + [] {
               std::string text;

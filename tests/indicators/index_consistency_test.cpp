@@ -6,6 +6,7 @@
 
 #include "floorwalk/wire.h"
 #include "sync/sql_store.h"
+#include "test_database.h"
 
 #include <catch2/catch.hpp>
 #include <google/protobuf/util/message_differencer.h>
@@ -30,7 +31,7 @@ struct Scenario {
 class RandomOrganization {
 public:
     explicit RandomOrganization(std::uint32_t seed) : random_(seed) {
-        store_ = server::open_sqlite_store(dir_.path());
+        store_ = floorwalk::test::test_database(dir_.path()).open();
         organization_id_ = store_->create_organization("random").id;
         std::vector<Unit> units{{"root", "", "Root", UnitKind::organization}};
         const std::vector<std::pair<std::string, int>> regions{{"G1", 3}, {"G2", 2}, {"G3", 2}};
@@ -79,16 +80,14 @@ public:
         user("manager-idle", Role::manager, {"G3S2"});  // a manager who never records anything
         REQUIRE(store_->import_users(organization_id_, users).errors.empty());
 
-        service_ = std::make_shared<server::IndicatorService>(*store_, [] { return at("2026-04-01T00:00:00Z"); });
-        store_->set_observer(service_);
+        service_ = std::make_shared<server::IndicatorService>(
+            *store_, server::IndicatorOptions{.clock = [] { return at("2026-04-01T00:00:00Z"); }});
     }
 
-    ~RandomOrganization() { store_->set_observer(nullptr); }
 
     void restart_service() {
-        store_->set_observer(nullptr);
-        service_ = std::make_shared<server::IndicatorService>(*store_, [] { return at("2026-04-01T00:00:00Z"); });
-        store_->set_observer(service_);
+        service_ = std::make_shared<server::IndicatorService>(
+            *store_, server::IndicatorOptions{.clock = [] { return at("2026-04-01T00:00:00Z"); }});
     }
 
     // One random step; returns how many records the store accepted.

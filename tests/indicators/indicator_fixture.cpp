@@ -6,6 +6,7 @@
 #include "floorwalk/time.h"
 #include "floorwalk/wire.h"
 #include "sync/sql_store.h"
+#include "test_database.h"
 
 #include <catch2/catch.hpp>
 
@@ -103,7 +104,7 @@ void require_applied(const server::ImportResult& result, const std::string& what
 }  // namespace
 
 IndicatorFixture::IndicatorFixture(const std::string& now) : now_(at(now)) {
-    store_ = server::open_sqlite_store(dir_.path());
+    store_ = floorwalk::test::test_database(dir_.path()).open();
     organization_id_ = store_->create_organization("acme").id;
 
     std::vector<Unit> units;
@@ -136,14 +137,10 @@ IndicatorFixture::IndicatorFixture(const std::string& now) : now_(at(now)) {
     restart_service();
 }
 
-IndicatorFixture::~IndicatorFixture() {
-    if (store_) store_->set_observer(nullptr);
-}
+IndicatorFixture::~IndicatorFixture() = default;
 
 void IndicatorFixture::restart_service() {
-    store_->set_observer(nullptr);
-    service_ = std::make_shared<IndicatorService>(*store_, [this] { return now_; });
-    store_->set_observer(service_);
+    service_ = std::make_shared<IndicatorService>(*store_, server::IndicatorOptions{.clock = [this] { return now_; }});
     if (!auth_) {
         auth_ = std::make_unique<server::Authenticator>(*store_);
         api_config_.password_cost = server::HashCost::fast;

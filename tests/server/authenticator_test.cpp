@@ -1,6 +1,7 @@
 #include "auth/authenticator.h"
 #include "auth/token.h"
 #include "sync/sql_store.h"
+#include "test_database.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -17,7 +18,7 @@ namespace {
 
 struct AuthFixture {
     TempDir dir;
-    std::unique_ptr<Store> store = open_sqlite_store(dir.path());
+    std::unique_ptr<Store> store = floorwalk::test::test_database(dir.path()).open();
     Organization acme = seed_organization(*store, "acme");
     ManualClock clock{Timestamp(std::chrono::milliseconds(1'800'000'000'000))};
     Authenticator auth{*store, AuthConfig{}, [this] { return clock.now(); }};
@@ -107,7 +108,7 @@ TEST_CASE_METHOD(AuthFixture, "a token stops working when it expires") {
 
 TEST_CASE("the token lifetime is configurable") {
     TempDir dir;
-    auto store = open_sqlite_store(dir.path());
+    auto store = floorwalk::test::test_database(dir.path()).open();
     seed_organization(*store, "acme");
     ManualClock clock{Timestamp(std::chrono::milliseconds(1'800'000'000'000))};
     Authenticator auth(*store, AuthConfig{std::chrono::seconds(60)}, [&clock] { return clock.now(); });

@@ -3,11 +3,14 @@
 #include "auth/password.h"
 #include "cli/cli.h"
 #include "sync/sql_store.h"
+#include "test_database.h"
 #include "support/fixtures.h"
 #include "support/http_client.h"
 #include "support/json.h"
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -52,17 +55,21 @@ Run run(std::vector<std::string> args, const std::string& input = {}) {
 struct CliFixture {
     TempDir dir;
     std::string data = (dir.path() / "data").string();
+    // Where the commands find the data: --data DIR (SQLite), or --database URL in the PostgreSQL run.
+    floorwalk::test::TestDatabase& database = floorwalk::test::test_database(data);
+    std::string where_flag = database.server_arguments().at(0);
+    std::string where = database.server_arguments().at(1);
 
     Run init() {
-        return run({"admin", "init", "--data", data, "--organization", "acme", "--admin", "root", "--password-file",
+        return run({"admin", "init", where_flag, where, "--organization", "acme", "--admin", "root", "--password-file",
                     "-"},
                    "root-password-1\n");
     }
     Run import(const std::string& kind, const std::string& fixture) {
-        return run({"admin", "import", kind, "--data", data, "--organization", "acme", fixture_path(fixture).string()});
+        return run({"admin", "import", kind, where_flag, where, "--organization", "acme", fixture_path(fixture).string()});
     }
     std::optional<StoredUser> user(const std::string& username) {
-        auto store = open_sqlite_store(data);
+        auto store = database.open();
         return store->find_user_by_username(store->find_organization_by_name("acme")->id, username);
     }
 };
@@ -72,7 +79,7 @@ struct CliFixture {
 TEST_CASE("help and usage errors") {
     auto result = run({"--help"});
     CHECK(result.code == cli::exit_ok);
-    CHECK_THAT(result.out, Contains("floorwalk-server serve --data DIR"));
+    CHECK_THAT(result.out, Contains("floorwalk-server serve (--data DIR | --database URL)"));
     CHECK(run({}).code == cli::exit_usage);
     result = run({"frobnicate"});
     CHECK(result.code == cli::exit_usage);
@@ -88,7 +95,11 @@ TEST_CASE("help and usage errors") {
 }
 
 TEST_CASE("serve checks its options before touching anything") {
-    CHECK_THAT(run({"serve"}).err, Contains("--data is required"));
+    // (FLOORWALK_DATABASE may name the database: a test run must not inherit one.)
+    unsetenv("FLOORWALK_DATABASE");
+    CHECK_THAT(run({"serve"}).err, Contains("--data DIR (SQLite) or --database postgresql://... (PostgreSQL) is required"));
+    CHECK_THAT(run({"serve", "--data", "/tmp/x", "--database", "postgresql://db/x"}).err, Contains("give one"));
+    CHECK(run({"serve", "--database", "mysql://db/x"}).code == cli::exit_usage);
     CHECK(run({"serve", "--data", "/tmp/x", "--listen", "nowhere"}).code == cli::exit_usage);
     CHECK(run({"serve", "--data", "/tmp/x", "--listen", "127.0.0.1:99999"}).code == cli::exit_usage);
     CHECK(run({"serve", "--data", "/tmp/x", "--threads", "0"}).code == cli::exit_usage);
@@ -118,16 +129,16 @@ TEST_CASE_METHOD(CliFixture, "admin init creates the organisation and its admini
 TEST_CASE_METHOD(CliFixture, "admin init reads the password from a file, and refuses short ones") {
     const auto file = dir.path() / "password.txt";
     std::ofstream(file) << "file-password-1\r\n";
-    auto result = run({"admin", "init", "--data", data, "--organization", "acme", "--admin", "ops", "--password-file",
+    auto result = run({"admin", "init", where_flag, where, "--organization", "acme", "--admin", "ops", "--password-file",
                        file.string()});
     REQUIRE(result.code == cli::exit_ok);
     CHECK(verify_password("file-password-1", user("ops")->password_hash));
 
-    result = run({"admin", "init", "--data", data, "--organization", "acme", "--admin", "x", "--password-file", "-"},
+    result = run({"admin", "init", where_flag, where, "--organization", "acme", "--admin", "x", "--password-file", "-"},
                  "short\n");
     CHECK(result.code == cli::exit_failure);
     CHECK_THAT(result.err, Contains("at least 8 characters"));
-    CHECK(run({"admin", "init", "--data", data, "--organization", "acme", "--admin", "y", "--password-file",
+    CHECK(run({"admin", "init", where_flag, where, "--organization", "acme", "--admin", "y", "--password-file",
                "/nonexistent/pw"}).code == cli::exit_failure);
 }
 
@@ -146,7 +157,7 @@ TEST_CASE_METHOD(CliFixture, "admin import goes through the same code as the HTT
     result = import("kpis", "kpis.csv");
     INFO(result.err);
     CHECK(result.code == cli::exit_ok);
-    auto store = open_sqlite_store(data);
+    auto store = database.open();
     CHECK(store->kpis(store->find_organization_by_name("acme")->id).size() == 3);
 }
 
@@ -168,10 +179,10 @@ TEST_CASE_METHOD(CliFixture, "a bad import file lists its row errors and changes
 TEST_CASE_METHOD(CliFixture, "admin import refuses what it cannot read") {
     REQUIRE(init().code == cli::exit_ok);
     CHECK(import("budgets", "units.csv").code == cli::exit_usage);
-    CHECK(run({"admin", "import", "units", "--data", data, "--organization", "acme", "units.txt"}).code ==
+    CHECK(run({"admin", "import", "units", where_flag, where, "--organization", "acme", "units.txt"}).code ==
           cli::exit_usage);
-    CHECK(run({"admin", "import", "units", "--data", data, "--organization", "acme"}).code == cli::exit_usage);
-    auto result = run({"admin", "import", "units", "--data", data, "--organization", "nope",
+    CHECK(run({"admin", "import", "units", where_flag, where, "--organization", "acme"}).code == cli::exit_usage);
+    auto result = run({"admin", "import", "units", where_flag, where, "--organization", "nope",
                        fixture_path("units.csv").string()});
     CHECK(result.code == cli::exit_failure);
     CHECK_THAT(result.err, Contains("no organisation named 'nope'"));
@@ -184,36 +195,36 @@ TEST_CASE_METHOD(CliFixture, "admin import refuses what it cannot read") {
 TEST_CASE_METHOD(CliFixture, "reset-password and revoke-device") {
     REQUIRE(init().code == cli::exit_ok);
     {
-        auto store = open_sqlite_store(data);
+        auto store = database.open();
         const auto organization = store->find_organization_by_name("acme")->id;
         store->save_token({"before-reset", organization, user("root")->user.id, "phone-1", Timestamp{}, Timestamp::max()},
                           "Phone");
     }
-    auto result = run({"admin", "reset-password", "--data", data, "--organization", "acme", "--user", "root",
+    auto result = run({"admin", "reset-password", where_flag, where, "--organization", "acme", "--user", "root",
                        "--password-file", "-"},
                       "brand-new-password\n");
     REQUIRE(result.code == cli::exit_ok);
     CHECK_THAT(result.out, Contains("signed out on every device"));
     CHECK(verify_password("brand-new-password", user("root")->password_hash));
-    CHECK_FALSE(open_sqlite_store(data)->find_valid_token("before-reset", Timestamp{} + std::chrono::hours(1)));
-    CHECK(run({"admin", "reset-password", "--data", data, "--organization", "acme", "--user", "ghost",
+    CHECK_FALSE(database.open()->find_valid_token("before-reset", Timestamp{} + std::chrono::hours(1)));
+    CHECK(run({"admin", "reset-password", where_flag, where, "--organization", "acme", "--user", "ghost",
                "--password-file", "-"},
               "brand-new-password\n")
               .code == cli::exit_failure);
 
     {
-        auto store = open_sqlite_store(data);
+        auto store = database.open();
         const auto organization = store->find_organization_by_name("acme")->id;
         TokenRecord token{"ab", organization, user("root")->user.id, "tablet-9", Timestamp{}, Timestamp::max()};
         store->save_token(token, "Tablet");
     }
-    result = run({"admin", "revoke-device", "--data", data, "--organization", "acme", "--device", "tablet-9"});
+    result = run({"admin", "revoke-device", where_flag, where, "--organization", "acme", "--device", "tablet-9"});
     CHECK(result.code == cli::exit_ok);
-    auto store = open_sqlite_store(data);
+    auto store = database.open();
     const auto devices = store->devices(store->find_organization_by_name("acme")->id);
     REQUIRE(devices.size() == 2);  // phone-1 stays listed, signed out but not revoked
     for (const auto& device : devices) CHECK(device.revoked == (device.id == "tablet-9"));
-    CHECK(run({"admin", "revoke-device", "--data", data, "--organization", "acme", "--device", "nope"}).code ==
+    CHECK(run({"admin", "revoke-device", where_flag, where, "--organization", "acme", "--device", "nope"}).code ==
           cli::exit_failure);
 }
 
@@ -288,7 +299,7 @@ private:
 TEST_CASE_METHOD(CliFixture, "serve prints its listening line, serves, and exits 0 on SIGTERM") {
     REQUIRE(init().code == cli::exit_ok);
     REQUIRE(import("units", "units.csv").code == cli::exit_ok);
-    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0", "--threads", "2",
+    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", where_flag, where, "--listen", "127.0.0.1:0", "--threads", "2",
                        "--web", dir.path().string()});
     const auto line = server.read_line(60s);
     std::smatch match;
@@ -313,7 +324,7 @@ TEST_CASE_METHOD(CliFixture, "serve prints its listening line, serves, and exits
 
 TEST_CASE_METHOD(CliFixture, "serve --metrics-listen serves /metrics there and only there") {
     REQUIRE(init().code == cli::exit_ok);
-    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0",
+    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", where_flag, where, "--listen", "127.0.0.1:0",
                        "--metrics-listen", "127.0.0.1:0", "--threads", "2"});
     std::smatch match;
     const auto listening = server.read_line(60s);
@@ -340,7 +351,7 @@ TEST_CASE_METHOD(CliFixture, "serve --metrics-listen serves /metrics there and o
 
 TEST_CASE_METHOD(CliFixture, "serve over TLS announces https") {
     const auto certificate = make_self_signed_certificate(dir.path());
-    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0", "--tls-cert",
+    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", where_flag, where, "--listen", "127.0.0.1:0", "--tls-cert",
                        certificate.certificate.string(), "--tls-key", certificate.private_key.string()});
     const auto line = server.read_line(60s);
     std::smatch match;
@@ -352,7 +363,7 @@ TEST_CASE_METHOD(CliFixture, "serve over TLS announces https") {
 }
 
 TEST_CASE_METHOD(CliFixture, "serve fails with a clear message when the port is taken") {
-    Subprocess first({FLOORWALK_SERVER_BINARY, "serve", "--data", data, "--listen", "127.0.0.1:0"});
+    Subprocess first({FLOORWALK_SERVER_BINARY, "serve", where_flag, where, "--listen", "127.0.0.1:0"});
     const auto line = first.read_line(60s);
     const auto port = line.substr(line.rfind(':') + 1);
     REQUIRE_FALSE(port.empty());

@@ -1,6 +1,7 @@
 #include "api/imports.h"
 #include "auth/password.h"
 #include "sync/sql_store.h"
+#include "test_database.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -16,7 +17,7 @@ namespace {
 
 struct ImportFixture {
     TempDir dir;
-    std::unique_ptr<Store> store = open_sqlite_store(dir.path());
+    std::unique_ptr<Store> store = floorwalk::test::test_database(dir.path()).open();
     std::string org = store->create_organization("acme").id;
 
     ImportOutcome import(ImportKind kind, const std::string& fixture) {

@@ -1,6 +1,7 @@
 // Login throttling over the database: keys, windows, atomic counting, and what a success takes back.
 #include "auth/login_throttle.h"
 #include "sync/sql_store.h"
+#include "test_database.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -16,7 +17,7 @@ const Timestamp t0{std::chrono::milliseconds(1'800'000'000'000)};
 
 struct ThrottleFixture {
     TempDir dir;
-    std::unique_ptr<Store> store = open_sqlite_store(dir.path());
+    std::unique_ptr<Store> store = floorwalk::test::test_database(dir.path()).open();
 };
 
 ThrottleKeys keys(const std::string& user, const std::string& address = "10.0.0.1") {
@@ -109,8 +110,8 @@ TEST_CASE_METHOD(ThrottleFixture, "rows of windows that ended are deleted as att
 
 TEST_CASE("two stores on one database count the same attempts (several servers)") {
     TempDir dir;
-    const auto a = open_sqlite_store(dir.path());
-    const auto b = open_sqlite_store(dir.path());
+    const auto a = floorwalk::test::test_database(dir.path()).open();
+    const auto b = floorwalk::test::test_database(dir.path()).open();
     LoginThrottle through_a(*a);
     LoginThrottle through_b(*b);
     for (int i = 0; i < 3; ++i) REQUIRE_FALSE(through_a.admit(keys("ana"), t0));

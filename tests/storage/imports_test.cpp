@@ -21,7 +21,8 @@ bool has_error(const server::ImportResult& result, int row, const std::string& f
 
 TEST_CASE("units are upserted by id and re-importing the same rows applies nothing", "[imports][units]") {
     TempDir dir;
-    auto store = server::open_sqlite_store(dir.path());
+    TestDatabase database(dir.path());
+    auto store = database.open();
     const auto org = store->create_organization("acme").id;
     const std::vector<Unit> tree = {
         {"s1", "r1", "Store 1", UnitKind::store},  // a child before its parent is fine

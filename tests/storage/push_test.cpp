@@ -1,4 +1,5 @@
-// Push: every status for observations and activities, revisions, authorship, scope, tenants and the observer.
+// Push: every status for observations and activities, revisions, authorship, scope, tenants, and what a reader
+// that follows the organisation's changes (record_changes) sees of them.
 #include "store_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -10,23 +11,6 @@
 using namespace floorwalk;
 using namespace floorwalk::test;
 using server::PushStatus;
-
-namespace {
-
-// Records what the store reports after each commit.
-class RecordingObserver : public server::StoreObserver {
-public:
-    void on_applied(const server::AppliedChanges& changes) override {
-        std::lock_guard lock(mutex_);
-        calls.push_back(changes);
-    }
-    std::vector<server::AppliedChanges> calls;
-
-private:
-    std::mutex mutex_;
-};
-
-}  // namespace
 
 TEST_CASE("a new observation is accepted, with the caller as observer", "[push]") {
     StoreFixture f;
@@ -50,14 +34,12 @@ TEST_CASE("a new observation is accepted, with the caller as observer", "[push]"
 
 TEST_CASE("retrying a push whose answer was lost answers duplicate and changes nothing", "[push]") {
     StoreFixture f;
-    auto observer = std::make_shared<RecordingObserver>();
-    f.store->set_observer(observer);
     const auto sent = observation(uuid(1), "e-paris-1");
     const auto a = activity(uuid(2), {"e-paris-1"});
     const auto first = f.push("mgr.paris", {sent}, {a});
     REQUIRE(first[0].status == PushStatus::accepted);
     REQUIRE(first[1].status == PushStatus::accepted);
-    REQUIRE(observer->calls.size() == 1);
+    const auto position = f.store->change_position(f.org);
 
     // The same records, ratings in another order: the same content.
     auto again = sent;
@@ -66,7 +48,7 @@ TEST_CASE("retrying a push whose answer was lost answers duplicate and changes n
     CHECK(retry[0].status == PushStatus::duplicate);
     CHECK(retry[0].stored_revision == 1);
     CHECK(retry[1].status == PushStatus::duplicate);
-    CHECK(observer->calls.size() == 1);  // nothing changed, nothing to tell
+    CHECK(f.store->change_position(f.org).change_seq == position.change_seq);  // nothing changed, nothing numbered
     CHECK(f.observations().size() == 1);
     CHECK(f.activities().size() == 1);
 
@@ -360,32 +342,35 @@ TEST_CASE("an id already used by the other kind of record is rejected, whoever w
               .status == PushStatus::accepted);
 }
 
-TEST_CASE("the observer hears what counted before and what counts now, after the commit", "[push][observer]") {
+TEST_CASE("record_changes answers what counted before and what counts now over a range of changes",
+          "[push][changes]") {
     StoreFixture f;
-    auto observer = std::make_shared<RecordingObserver>();
-    f.store->set_observer(observer);
+    const auto start = f.store->change_position(f.org);
     const auto v1 = observation(uuid(1), "e-paris-1", {{"welcome", 2}});
     const auto a1 = activity(uuid(2), {"e-paris-1"});
     REQUIRE(f.push("mgr.paris", {v1, observation(uuid(3), "e-lyon-1")}, {a1}).size() == 3);
+    const auto created_at = f.store->change_position(f.org);
+    CHECK(created_at.change_seq > start.change_seq);
+    CHECK(created_at.data_seq == start.data_seq);  // records, not organisation data
 
-    REQUIRE(observer->calls.size() == 1);
-    const auto& created = observer->calls[0];
+    const auto created = f.store->record_changes(f.org, start.change_seq, created_at.change_seq);
     CHECK(created.organization_id == f.org);
-    CHECK_FALSE(created.organization_changed);
     REQUIRE(created.observations.size() == 1);  // the rejected one is not a change
     CHECK_FALSE(created.observations[0].before);
     REQUIRE(created.observations[0].after);
     CHECK(created.observations[0].after->id == uuid(1));
     CHECK(created.observations[0].after->observer_id == f.caller("mgr.paris").user_id);
+    CHECK(created.observations[0].after->ratings == std::vector<Rating>{{"welcome", 2}});
     REQUIRE(created.activities.size() == 1);
     CHECK_FALSE(created.activities[0].before);
     CHECK(created.activities[0].after->manager_id == f.caller("mgr.paris").user_id);
+    CHECK(created.activities[0].after->participant_ids == std::vector<std::string>{"e-paris-1"});
 
     auto v2 = edited(v1);
     v2.ratings = {{"welcome", 4}};
     f.push_one("mgr.paris", v2);
-    REQUIRE(observer->calls.size() == 2);
-    const auto& edit = observer->calls[1].observations.at(0);
+    const auto edited_at = f.store->change_position(f.org);
+    const auto edit = f.store->record_changes(f.org, created_at.change_seq, edited_at.change_seq).observations.at(0);
     REQUIRE(edit.before);
     REQUIRE(edit.after);
     CHECK(edit.before->revision == 1);
@@ -394,33 +379,24 @@ TEST_CASE("the observer hears what counted before and what counts now, after the
     CHECK(edit.after->ratings == std::vector<Rating>{{"welcome", 4}});
 
     f.push_one("mgr.paris", deleted(v2));
-    REQUIRE(observer->calls.size() == 3);
-    const auto& removal = observer->calls[2].observations.at(0);
+    const auto deleted_at = f.store->change_position(f.org);
+    const auto removal = f.store->record_changes(f.org, edited_at.change_seq, deleted_at.change_seq).observations.at(0);
     REQUIRE(removal.before);
     CHECK(removal.before->revision == 2);
     CHECK_FALSE(removal.after);
 
-    // The observer runs after the commit: a read from inside it sees the change.
-    struct Reader : server::StoreObserver {
-        server::Store* store = nullptr;
-        std::string org;
-        std::size_t seen = 0;
-        void on_applied(const server::AppliedChanges&) override {
-            store->for_each_observation(org, [&](const Observation&) { ++seen; });
-        }
-    };
-    auto reader = std::make_shared<Reader>();
-    reader->store = f.store.get();
-    reader->org = f.org;
-    f.store->set_observer(reader);
+    // Over the whole range, an observation created and deleted inside it is no change at all; later changes
+    // never leak into an earlier range.
+    const auto whole = f.store->record_changes(f.org, start.change_seq, deleted_at.change_seq);
+    CHECK(std::none_of(whole.observations.begin(), whole.observations.end(),
+                       [](const auto& c) { return (c.before && c.before->id == uuid(1)) || (c.after && c.after->id == uuid(1)); }));
     f.push_one("mgr.paris", observation(uuid(9), "e-paris-2"));
-    CHECK(reader->seen == 1);
+    CHECK(f.store->record_changes(f.org, start.change_seq, deleted_at.change_seq).observations.size() ==
+          whole.observations.size());
 
-    // Imports tell the observer that the organisation changed.
-    f.store->set_observer(observer);
+    // Organisation data moves data_seq, so that readers read it again.
     f.store->import_employees(f.org, {{"e-paris-4", "paris", "Hugo Blanc", "Advisor", true}});
-    REQUIRE(observer->calls.size() == 4);
-    CHECK(observer->calls[3].organization_changed);
+    CHECK(f.store->change_position(f.org).data_seq > deleted_at.data_seq);
 }
 
 TEST_CASE("organisations are isolated from each other", "[push][tenants]") {

@@ -1,4 +1,5 @@
-// SqliteStore as a whole: organisations, settings, tokens and devices, reopening, durability, open failures.
+// The store as a whole, on either engine: organisations, settings, tokens and devices, reopening, durability, open
+// failures (SQLite's files: [sqlite-only]).
 #include "store_fixture.h"
 
 #include "storage/cursor.h"
@@ -28,7 +29,8 @@ server::TokenRecord token(const std::string& hash, const std::string& org, const
 
 TEST_CASE("organisations are created once per name and found without regard to case", "[store][organizations]") {
     TempDir dir;
-    auto store = server::open_sqlite_store(dir.path());
+    TestDatabase database(dir.path());
+    auto store = database.open();
     CHECK(store->organizations().empty());
     const auto acme = store->create_organization("Acme");
     CHECK_FALSE(acme.id.empty());
@@ -153,7 +155,7 @@ TEST_CASE("devices list who uses them and when they were last seen", "[store][de
     CHECK(f.store->find_valid_token("h3", issued + 7h));
 }
 
-TEST_CASE("reopening the folder finds everything, and old cursors still work", "[store][durability]") {
+TEST_CASE("reopening the store finds everything, and old cursors still work", "[store][durability]") {
     StoreFixture f;
     f.push("mgr.paris", {observation(uuid(1), "e-paris-1")}, {activity(uuid(2), {"e-paris-1"})});
     f.store->save_token(token("hash", f.org, f.caller("hq").user_id, "phone", at("2026-03-01T00:00:00Z")), "Phone");
@@ -192,7 +194,7 @@ TEST_CASE("an acknowledged push survives kill -9", "[store][durability]") {
         close(ready[0]);
         char answer = 'n';
         try {
-            auto store = server::open_sqlite_store(f.dir.path());
+            auto store = f.database.open();
             std::vector<Observation> records;
             for (int i = 1; i <= 50; ++i) records.push_back(observation(uuid(i), "e-paris-1"));
             const auto outcomes = store->push(caller, records, {}, push_time);
@@ -215,12 +217,12 @@ TEST_CASE("an acknowledged push survives kill -9", "[store][durability]") {
     CHECK(WIFSIGNALED(status));
     REQUIRE(answer == 'y');
 
-    f.store = server::open_sqlite_store(f.dir.path());
+    f.store = f.database.open();
     CHECK(f.observations().size() == 50);
     CHECK(f.push_one("mgr.paris", observation(uuid(50), "e-paris-1")).status == PushStatus::duplicate);
 }
 
-TEST_CASE("the database size counts the database and its write-ahead log", "[store]") {
+TEST_CASE("the database size counts the database and its write-ahead log", "[store][sqlite-only]") {
     StoreFixture f;
     const auto before = f.store->database_bytes();
     CHECK(before > 0);
@@ -230,7 +232,7 @@ TEST_CASE("the database size counts the database and its write-ahead log", "[sto
     CHECK(f.store->database_bytes() > before);
 }
 
-TEST_CASE("opening fails with a message naming the path and the cause", "[store]") {
+TEST_CASE("opening fails with a message naming the path and the cause", "[store][sqlite-only]") {
     TempDir dir;
     SECTION("the data folder is a file") {
         const auto file = dir.path() / "plain-file";

@@ -82,8 +82,8 @@ ExperienceModel sample_model() {
     return model;
 }
 
-StoreFixture::StoreFixture() {
-    store = server::open_sqlite_store(dir.path());
+StoreFixture::StoreFixture() : database(dir.path()) {
+    store = database.open();
     org = add_organization("acme");
 }
 
@@ -169,7 +169,7 @@ std::vector<CoachingActivity> StoreFixture::activities() {
 
 void StoreFixture::reopen() {
     store.reset();
-    store = server::open_sqlite_store(dir.path());
+    store = database.open();
 }
 
 Drained drain(server::Store& store, const server::Caller& caller, std::string cursor, int limit) {

@@ -9,6 +9,8 @@
 //   plus "hq" (HQ) and "admin" (ADMIN); model version 1: welcome, advice, closing on a 1..4 scale, threshold 3.
 #pragma once
 
+#include "test_database.h"
+
 #include "floorwalk/domain.h"
 #include "sync/sql_store.h"
 #include "storage/store.h"
@@ -73,6 +75,7 @@ struct StoreFixture {
     void reopen();
 
     TempDir dir;
+    TestDatabase database;  // SQLite in `dir`, or a fresh PostgreSQL database in the PostgreSQL run
     std::unique_ptr<server::Store> store;
     std::string org;
 };

@@ -50,6 +50,7 @@ namespace floorwalk {
 //   level_out_of_range         a scale level outside [min_mastery_level, max_mastery_level]
 //   too_many_errors            the record had more than max_errors_per_record errors; the rest are counted
 //   device_id_invalid          a device id outside [A-Za-z0-9._~:-]{1,128}
+//   text_nul                   text holding U+0000 (no database engine stores it in text)
 struct ValidationError {
     std::string code;     // stable, e.g. "rating_level_out_of_scale"
     std::string field;    // e.g. "ratings[2].level"
@@ -106,5 +107,7 @@ inline constexpr std::size_t max_errors_per_record = 10;
 // A device id names a phone or a browser in URLs (POST /admin/devices/{deviceId}/revoke): 1 to 128 characters
 // that a URL path carries as they are (letters, digits and . _ ~ : -), so that every device can be revoked.
 [[nodiscard]] ValidationErrors validate_device_id(std::string_view device_id);
+// An observation's or activity's id: a UUID (the first rule a record is held to, before anything is looked up).
+[[nodiscard]] ValidationErrors validate_record_id(std::string_view id);
 
 }  // namespace floorwalk

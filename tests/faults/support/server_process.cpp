@@ -93,12 +93,14 @@ std::optional<ExitStatus> run_to_completion(const fs::path& binary, const std::v
     return std::nullopt;
 }
 
-ServerProcess::ServerProcess(const fs::path& binary, const fs::path& data_dir, const fs::path& log_stem,
+ServerProcess::ServerProcess(const fs::path& binary, const std::vector<std::string>& store, const fs::path& log_stem,
                              std::chrono::milliseconds limit)
     : err_path_(log_stem.string() + ".err") {
     const fs::path out_path = log_stem.string() + ".out";
-    pid_ = spawn(binary, {"serve", "--data", data_dir.string(), "--listen", "127.0.0.1:0", "--threads", "2"},
-                 out_path, err_path_);
+    std::vector<std::string> arguments{"serve"};
+    arguments.insert(arguments.end(), store.begin(), store.end());
+    arguments.insert(arguments.end(), {"--listen", "127.0.0.1:0", "--threads", "2"});
+    pid_ = spawn(binary, arguments, out_path, err_path_);
     static const std::regex listening(R"(floorwalk-server listening on http://127\.0\.0\.1:(\d+))");
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < deadline) {

@@ -30,10 +30,11 @@ struct ExitStatus {
 
 class ServerProcess {
 public:
-    // Starts `binary serve --data DIR --listen 127.0.0.1:0` and waits, at most `limit`, for the line
-    // "floorwalk-server listening on http://127.0.0.1:PORT". Throws std::runtime_error (with the server's output)
-    // when it does not come. `log_stem` names the files the output goes to (stem.out, stem.err).
-    ServerProcess(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
+    // Starts `binary serve <store> --listen 127.0.0.1:0` and waits, at most `limit`, for the line
+    // "floorwalk-server listening on http://127.0.0.1:PORT". `store` names the data: {"--data", DIR} or
+    // {"--database", URL}. Throws std::runtime_error (with the server's output) when the line does not come.
+    // `log_stem` names the files the output goes to (stem.out, stem.err).
+    ServerProcess(const std::filesystem::path& binary, const std::vector<std::string>& store,
                   const std::filesystem::path& log_stem,
                   std::chrono::milliseconds limit = std::chrono::seconds(30));
     // Kills a process still running (SIGKILL) and reaps it.

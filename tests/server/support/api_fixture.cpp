@@ -1,6 +1,7 @@
 #include "support/api_fixture.h"
 
 #include "sync/sql_store.h"
+#include "test_database.h"
 #include "support/json.h"
 
 #include <stdexcept>
@@ -8,7 +9,7 @@
 namespace floorwalk::server::test {
 
 ApiFixture::ApiFixture(ApiConfig config, RouteRegistration more_routes)
-    : store(open_sqlite_store(dir.path())),
+    : store(floorwalk::test::test_database(dir.path()).open()),
       acme(seed_organization(*store, "acme")),
       globex(seed_organization(*store, "globex")),
       clock(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now())),

@@ -1,15 +1,17 @@
 #include "support/test_server.h"
 
 #include "sync/sql_store.h"
+#include "test_database.h"
 
 namespace floorwalk::server::test {
 
 TestServer::TestServer(const std::filesystem::path& data_dir, TestServerOptions options) {
-    store_ = open_sqlite_store(data_dir);
+    // The folder's test database: SQLite in it, or in the PostgreSQL run a database on the test cluster, shared by
+    // every server the test starts on this folder.
+    store_ = floorwalk::test::test_database(data_dir).open();
     Clock clock = system_now;
     if (options.clock != nullptr) clock = [c = options.clock] { return c->now(); };
-    indicators_ = std::make_shared<IndicatorService>(*store_, clock);
-    store_->set_observer(indicators_);
+    indicators_ = std::make_shared<IndicatorService>(*store_, IndicatorOptions{.clock = clock});
     auth_ = std::make_unique<Authenticator>(*store_, options.auth, clock);
     ApiConfig api_config;
     api_config.password_cost = HashCost::fast;

@@ -47,6 +47,8 @@ public:
 
     [[nodiscard]] Metrics& metrics() { return metrics_; }
     [[nodiscard]] const ApiConfig& config() const { return config_; }
+    // The one router every route is registered on (read-only: routes are added only while constructing).
+    [[nodiscard]] const Router& router() const { return router_; }
 
 private:
     [[nodiscard]] Response dispatch(const Request& request, RequestLog& log);

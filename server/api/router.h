@@ -50,6 +50,8 @@ class Router {
 public:
     void add(std::string method, std::string pattern, Access access, RouteHandler handler);
     [[nodiscard]] RouteMatch match(std::string_view method, std::string_view path) const;
+    // Every route in registration order (HEAD is implied by each GET route, not listed), for docs/api.md's test.
+    [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
 
 private:
     std::vector<Route> routes_;

@@ -1,5 +1,5 @@
 // An administrator imports a KPI file with one bad row and sees the server's row-level error beside that row,
-// then imports the corrected file and finds the KPI in the dashboard's perspective; and revokes a device.
+// then imports the corrected file and finds the KPI in the dashboard's perspective; and revokes a device alone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { api, launchBrowser, organization, screenshot, signIn, startServer, tokenOf, waitForUnit } from './harness.mjs';
@@ -190,17 +190,25 @@ test('an administrator revokes a device and its token stops working', async () =
   assert.equal(login.status, 200);
   const phoneToken = (await login.json()).token;
   assert.equal((await api(server, phoneToken, '/api/v1/me')).status, 200);
+  const laptop = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ organization, username: hq.username, password: hq.password, deviceId: 'e2e-laptop-1',
+      deviceName: 'E2E test laptop' }),
+  });
+  const laptopToken = (await laptop.json()).token;
 
   await page.click('.sections a[href^="#/admin"]');
   await page.click('.tabs a[href="#/admin/devices"]');
   const row = page.locator('.devices-table tbody tr', { hasText: 'E2E test phone' });
   await row.waitFor();
   await row.locator('button', { hasText: 'Revoke' }).click();
-  await row.locator('button', { hasText: 'Confirm revoke' }).click();
+  await row.locator('button', { hasText: 'Revoke this device' }).click();
   await page.waitForSelector('.devices .success-panel');
   const revoked = page.locator('.devices-table tbody tr', { hasText: 'E2E test phone' });
   assert.equal((await revoked.locator('.badge').textContent()).trim(), 'Revoked');
   assert.equal((await api(server, phoneToken, '/api/v1/me')).status, 401);
+  // The device alone: its user stays signed in elsewhere.
+  assert.equal((await api(server, laptopToken, '/api/v1/me')).status, 200);
   // The admin's own browser is listed and still signed in.
   assert.equal((await api(server, await tokenOf(page), '/api/v1/me')).status, 200);
   await screenshot(page, 'admin-devices');

@@ -15,6 +15,9 @@ test('admin routes', () => {
   assert.deepEqual(parseRoute('#/admin/import/kpis').kind, 'kpis');
   assert.deepEqual(parseRoute('#/admin/import/unknown').kind, 'units');
   assert.equal(parseRoute('#/admin/devices').name, 'devices');
+  assert.equal(parseRoute('#/admin/users').name, 'users');
+  assert.equal(formatRoute({ name: 'users' }), '#/admin/users');
+  assert.equal(parseRoute('#/admin/users/extra').name, 'dashboard');
   assert.equal(parseRoute('').name, 'dashboard');
   assert.equal(formatRoute({ name: 'import', kind: 'users' }), '#/admin/import/users');
 });

@@ -1,5 +1,6 @@
 // The devices that signed in (phones and browsers), with a revoke action: a lost phone's token stops working at
-// once. Revoking asks for a confirmation in place (no blocking browser dialog).
+// once. Revoking asks in place (no blocking browser dialog) whether to revoke the device alone or also sign its
+// user out everywhere.
 import { adminTabs } from './admin-tabs.js';
 import { card } from './chart-card.js';
 import { h, icon, replace } from './dom.js';
@@ -42,28 +43,37 @@ export async function renderDevicesPage(main, { api }) {
     })) : h('p', { class: 'empty' }, t('admin.devices.none')));
   }
 
+  // Revoking offers two ways: the device alone (a lost phone), or the device and every session of its user (a
+  // stolen phone whose owner may be signed in elsewhere too; they can sign in again from another device).
   function revokeCell(device) {
     if (device.revoked) return '';
+    const name = device.name || device.id;
+    const user = device.username || device.userId;
     const cell = h('div', { class: 'revoke-cell' });
+    const revoke = (signOutUser) => async () => {
+      for (const button of cell.querySelectorAll('button')) button.disabled = true;
+      try {
+        await api.revokeDevice(device.id, { signOutUser });
+        await load(h('div', { class: 'success-panel', role: 'status' }, icon('check'),
+          h('p', {}, t(signOutUser ? 'admin.devices.doneSignedOut' : 'admin.devices.done', { name, user }))));
+      } catch (error) {
+        replace(cell, h('span', { class: 'error' }, error.message));
+      }
+    };
     const start = h('button', { type: 'button', class: 'button danger-outline small',
-      'aria-label': t('admin.devices.revokeNamed', { name: device.name || device.id }),
+      'aria-label': t('admin.devices.revokeNamed', { name }),
       onclick: () => {
-        const confirm = h('button', { type: 'button', class: 'button danger small', onclick: async () => {
-          confirm.disabled = true;
-          try {
-            await api.revokeDevice(device.id);
-            await load(h('div', { class: 'success-panel', role: 'status' }, icon('check'),
-              h('p', {}, t('admin.devices.done', { name: device.name || device.id }))));
-          } catch (error) {
-            replace(cell, h('span', { class: 'error' }, error.message));
-          }
-        } }, t('admin.devices.confirm'));
+        const deviceOnly = h('button', { type: 'button', class: 'button danger small', dataset: { revoke: 'device' },
+          onclick: revoke(false) }, t('admin.devices.revokeDevice'));
+        const everywhere = h('button', { type: 'button', class: 'button danger small', dataset: { revoke: 'signOut' },
+          onclick: revoke(true) }, t('admin.devices.revokeAndSignOut', { user }));
         const cancel = h('button', { type: 'button', class: 'button ghost small', onclick: () => {
           replace(cell, start);
           start.focus();
         } }, t('admin.devices.cancel'));
-        replace(cell, confirm, cancel);
-        confirm.focus();
+        replace(cell, h('div', { class: 'revoke-choice', role: 'group', 'aria-label': t('admin.devices.revokeNamed', { name }) },
+          deviceOnly, everywhere, cancel));
+        deviceOnly.focus();
       } }, t('admin.devices.revoke'));
     cell.append(start);
     return cell;

@@ -14,7 +14,7 @@ export const importFormats = Object.freeze({
   employees: { csv: true, json: true, listField: 'employees',
     columns: ['id', 'unitId', 'displayName', 'jobTitle', 'active'] },
   users: { csv: true, json: true, listField: 'users',
-    columns: ['username', 'displayName', 'role', 'unitIds', 'password'], secret: 'password' },
+    columns: ['username', 'displayName', 'role', 'unitIds', 'password', 'active'], secret: 'password' },
   model: { csv: false, json: true, listField: 'dimensions', columns: ['id', 'name', 'description', 'behaviours'] },
   kpis: { csv: true, json: false, listField: 'kpis', columns: ['unitId', 'period', 'metric', 'value'] },
 });

@@ -78,7 +78,12 @@ export function createApi({ token, onUnauthorized } = {}) {
     // kind: units | employees | users | model | kpis; body: the file's text, sent as JSON or CSV.
     adminImport: (kind, body, contentType) => json('PUT', `/admin/${kind}`, { text: body, contentType }),
     devices: () => json('GET', '/admin/devices'),
-    revokeDevice: (id) => json('POST', `/admin/devices/${encodeURIComponent(id)}/revoke`, { json: {} }),
+    // signOutUser: also sign the device's user out on every other device.
+    revokeDevice: (id, { signOutUser = false } = {}) => json('POST', `/admin/devices/${encodeURIComponent(id)}/revoke`,
+      { query: { signOutUser: signOutUser ? 'true' : null }, json: {} }),
+    users: () => json('GET', '/admin/users'),
+    deactivateUser: (id) => json('POST', `/admin/users/${encodeURIComponent(id)}/deactivate`, { json: {} }),
+    activateUser: (id) => json('POST', `/admin/users/${encodeURIComponent(id)}/activate`, { json: {} }),
   };
 }
 

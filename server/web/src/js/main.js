@@ -1,6 +1,7 @@
 // The composition root: wires the session, the API client, the router and the pages together.
 import { renderDevicesPage } from './admin-devices.js';
 import { renderImportPage } from './admin-import.js';
+import { renderUsersPage } from './admin-users.js';
 import { createApi } from './api.js';
 import { createDashboard } from './dashboard.js';
 import { h, replace } from './dom.js';
@@ -65,6 +66,8 @@ async function show() {
     await page.dashboard.update(route);
   } else if (route.name === 'devices') {
     await renderDevicesPage(page.frame.main, { api });
+  } else if (route.name === 'users') {
+    await renderUsersPage(page.frame.main, { api, session });
   } else {
     renderImportPage(page.frame.main, { api, kind: route.kind });
   }

@@ -2,7 +2,7 @@
 // in the address (unit, dates, metric): never the token.
 //   #/dashboard?unit=S01&asOf=2026-03-14&window=90&period=30&weeks=26&metric=nps&lag=1
 //   #/admin/import/units | employees | users | model | kpis
-//   #/admin/devices
+//   #/admin/users | #/admin/devices
 
 export const importKinds = Object.freeze(['units', 'employees', 'users', 'model', 'kpis']);
 
@@ -12,6 +12,7 @@ export function parseRoute(hash) {
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'admin' && parts[1] === 'devices' && parts.length === 2) return { name: 'devices', params };
+  if (parts[0] === 'admin' && parts[1] === 'users' && parts.length === 2) return { name: 'users', params };
   if (parts[0] === 'admin' && parts[1] === 'import') {
     const kind = importKinds.includes(parts[2]) ? parts[2] : importKinds[0];
     return { name: 'import', kind, params };
@@ -22,6 +23,7 @@ export function parseRoute(hash) {
 export function formatRoute(route) {
   let path = '/dashboard';
   if (route.name === 'devices') path = '/admin/devices';
+  if (route.name === 'users') path = '/admin/users';
   if (route.name === 'import') path = `/admin/import/${route.kind}`;
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(route.query ?? {})) {

@@ -321,6 +321,24 @@ TEST_CASE("a damaged snapshot is never trusted: the index is built from the reco
               organization_id);
         require_rebuilt();
     }
+    SECTION("one bit flipped anywhere (the checksum)") {
+        // Positions spread over the whole snapshot, the last byte included: whatever the flipped bit belongs to
+        // (a time, a level, a count, the checksum itself), the snapshot is refused.
+        std::vector<std::size_t> positions;
+        for (std::size_t i = 0; i < good.size(); i += good.size() / 40) positions.push_back(i);
+        positions.push_back(good.size() - 1);
+        for (const auto position : positions) {
+            INFO("bit flipped in byte " << position << " of " << good.size());
+            auto bytes = good;
+            bytes[position] = static_cast<char>(bytes[position] ^ (1 << (position % 8)));
+            replace_part(*engine, organization_id, bytes);
+            const auto store = fixture.open_store();
+            Server server(*store, options_at(fixture_now));
+            require_same(answers(server, admin), expected);
+            CHECK(server.service().status().snapshot_loads == 0);
+        }
+        require_rebuilt();
+    }
 }
 
 namespace {

@@ -247,6 +247,52 @@ TEST_CASE("a new server loads the saved snapshot, then catches up, answering as 
     }
 }
 
+namespace {
+
+// A store that runs `before_snapshot` once, just before the service looks for a snapshot: what another server does
+// between that moment and the position the service read when its query began.
+class InterleavedStore : public ForwardingStore {
+public:
+    InterleavedStore(Store& inner, std::function<void()> before_snapshot)
+        : ForwardingStore(inner), before_snapshot_(std::move(before_snapshot)) {}
+
+    std::optional<server::IndicatorSnapshotInfo> indicator_snapshot(const std::string& organization_id) override {
+        if (auto run = std::exchange(before_snapshot_, nullptr)) run();
+        return ForwardingStore::indicator_snapshot(organization_id);
+    }
+
+private:
+    std::function<void()> before_snapshot_;
+};
+
+}  // namespace
+
+TEST_CASE("a snapshot another server saves while this one starts loading is used, not taken for a stale one",
+          "[indicators][cache]") {
+    IndicatorFixture fixture;
+    fixture.push_march_records();
+    const auto admin = fixture.caller("admin");
+    const auto& organization_id = fixture.organization_id();
+    const auto other_store = fixture.open_store();
+    Server other(*other_store, options_at(fixture_now));
+    other.service().prepare(organization_id);
+
+    // After this server read the organisation's position, a push is acknowledged and the other server saves a
+    // snapshot numbered past that position.
+    const auto store = fixture.open_store();
+    InterleavedStore interleaved(*store, [&] {
+        fixture.push("m1", {observation(uuid(500), "e1", "2026-03-29T10:00:00Z", {{"d1", 2}, {"d2", 2}})});
+        other.service().prepare(organization_id);
+        other.service().save_snapshots();
+    });
+    Server server(interleaved, options_at(fixture_now));
+    const auto loaded = answers(server, admin);  // (before the expected figures: the push happens in here)
+    require_same(loaded, answers_from_records(fixture.store(), admin));
+    CHECK(other.service().status().snapshots_saved == 1);
+    CHECK(server.service().status().snapshot_loads == 1);
+    require_reference_figures(server, fixture.store(), admin);
+}
+
 TEST_CASE("a damaged snapshot is never trusted: the index is built from the records", "[indicators][cache]") {
     IndicatorFixture fixture;
     fixture.push_march_records();

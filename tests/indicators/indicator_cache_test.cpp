@@ -122,7 +122,7 @@ Answers answers_from_records(Store& store, const Caller& admin) {
     return result;
 }
 
-// The root's figures equal shared's compute_indicators over the store's current records.
+// A unit's figures (the root's by default) equal shared's compute_indicators over the store's current records.
 void require_reference_figures(Server& server, Store& store, const Caller& caller,
                                const std::string& unit_id = "HQ") {
     v1::IndicatorsResponse expected;

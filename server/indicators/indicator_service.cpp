@@ -116,8 +116,12 @@ struct IndicatorService::Impl {
     bool load_snapshot(const std::string& organization_id, OrganizationIndex& index, std::int64_t now,
                        std::int64_t& position) {
         const auto snapshot = store.indicator_snapshot(organization_id);
-        // A snapshot from "the future" belongs to a database restored from an older backup: never trust it.
-        if (!snapshot || snapshot->change_seq > now) return false;
+        if (!snapshot) return false;
+        // Numbered past `now`: saved by another server since `now` was read (its position is committed, and a
+        // query may reflect more than it must), or left by a database restored from an older backup, whose
+        // organisation stands before it: never trust that one.
+        if (snapshot->change_seq > now && snapshot->change_seq > store.change_position(organization_id).change_seq)
+            return false;
         try {
             int part = 0;
             indicators::SnapshotReader reader([&]() -> std::optional<std::string> {

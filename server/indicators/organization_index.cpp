@@ -821,7 +821,7 @@ namespace floorwalk::server::indicators {
 namespace {
 
 constexpr std::uint32_t snapshot_magic = 0x58495746;  // "FWIX"
-constexpr std::uint32_t snapshot_format = 1;
+constexpr std::uint32_t snapshot_format = 2;  // 2: closed by a checksum
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 
 template <typename T>
@@ -952,7 +952,7 @@ void OrganizationIndex::load(SnapshotReader& in) {
                 if (person >= timelines_.size()) throw SnapshotError("the snapshot names an unknown participant");
         }
         if (in.value<std::uint64_t>() != observation_total_) throw SnapshotError("the snapshot's counts differ");
-        if (!in.done()) throw SnapshotError("the snapshot has bytes past its end");
+        in.finish();
     } catch (...) {
         clear();
         throw;

@@ -103,22 +103,21 @@ void require_applied(const server::ImportResult& result, const std::string& what
 
 }  // namespace
 
-IndicatorFixture::IndicatorFixture(const std::string& now) : now_(at(now)) {
-    store_ = floorwalk::test::test_database(dir_.path()).open();
-    organization_id_ = store_->create_organization("acme").id;
+std::string add_fixture_organization(Store& store, const std::string& name) {
+    const auto organization_id = store.create_organization(name).id;
 
     std::vector<Unit> units;
     const auto units_file = parse_data<v1::UnitsImport>("units.json");
     for (const auto& unit : units_file.units()) units.push_back(wire::from_proto(unit));
-    require_applied(store_->import_units(organization_id_, units), "units");
+    require_applied(store.import_units(organization_id, units), "units");
 
     std::vector<Employee> employees;
     const auto employees_file = parse_data<v1::EmployeesImport>("employees.json");
     for (const auto& employee : employees_file.employees())
         employees.push_back(wire::from_proto(employee));
-    require_applied(store_->import_employees(organization_id_, employees), "employees");
+    require_applied(store.import_employees(organization_id, employees), "employees");
 
-    require_applied(store_->import_model(organization_id_, wire::from_proto(parse_data<v1::ExperienceModel>("model.json"))),
+    require_applied(store.import_model(organization_id, wire::from_proto(parse_data<v1::ExperienceModel>("model.json"))),
                     "model");
 
     std::vector<server::UserImportRow> users;
@@ -132,10 +131,31 @@ IndicatorFixture::IndicatorFixture(const std::string& now) : now_(at(now)) {
         row.password_hash = test_password_hash();
         users.push_back(std::move(row));
     }
-    require_applied(store_->import_users(organization_id_, users), "users");
+    require_applied(store.import_users(organization_id, users), "users");
+    return organization_id;
+}
 
+Caller caller_of(Store& store, const std::string& organization_id, const std::string& username) {
+    const auto user = store.find_user_by_username(organization_id, username);
+    if (!user) throw std::invalid_argument("no fixture user " + username);
+    Caller caller;
+    caller.organization_id = organization_id;
+    caller.user_id = user->user.id;
+    caller.username = user->user.username;
+    caller.display_name = user->user.display_name;
+    caller.role = user->user.role;
+    caller.unit_ids = user->user.unit_ids;
+    caller.device_id = "test-device";
+    return caller;
+}
+
+IndicatorFixture::IndicatorFixture(const std::string& now) : now_(at(now)) {
+    store_ = database().open();
+    organization_id_ = add_fixture_organization(*store_, "acme");
     restart_service();
 }
+
+TestDatabase& IndicatorFixture::database() const { return floorwalk::test::test_database(dir_.path()); }
 
 IndicatorFixture::~IndicatorFixture() = default;
 
@@ -163,17 +183,7 @@ std::optional<Response> IndicatorFixture::call(const Request& request, const Cal
 }
 
 Caller IndicatorFixture::caller(const std::string& username) {
-    const auto user = store_->find_user_by_username(organization_id_, username);
-    if (!user) throw std::invalid_argument("no fixture user " + username);
-    Caller caller;
-    caller.organization_id = organization_id_;
-    caller.user_id = user->user.id;
-    caller.username = user->user.username;
-    caller.display_name = user->user.display_name;
-    caller.role = user->user.role;
-    caller.unit_ids = user->user.unit_ids;
-    caller.device_id = "test-device";
-    return caller;
+    return caller_of(*store_, organization_id_, username);
 }
 
 std::vector<server::PushOutcome> IndicatorFixture::try_push(const std::string& username,
@@ -255,15 +265,17 @@ void IndicatorFixture::push_march_records() {
     }
 }
 
-IndicatorInput IndicatorFixture::naive_input() {
+IndicatorInput naive_input(Store& store, const std::string& organization_id) {
     IndicatorInput input;
-    input.units = UnitTree(store_->units(organization_id_));
-    input.employees = store_->employees(organization_id_);
-    input.users = store_->users(organization_id_);
-    input.model = store_->model(organization_id_).value_or(ExperienceModel{});
-    store_->for_each_observation(organization_id_, [&](const Observation& o) { input.observations.push_back(o); });
-    store_->for_each_activity(organization_id_, [&](const CoachingActivity& a) { input.activities.push_back(a); });
+    input.units = UnitTree(store.units(organization_id));
+    input.employees = store.employees(organization_id);
+    input.users = store.users(organization_id);
+    input.model = store.model(organization_id).value_or(ExperienceModel{});
+    store.for_each_observation(organization_id, [&](const Observation& o) { input.observations.push_back(o); });
+    store.for_each_activity(organization_id, [&](const CoachingActivity& a) { input.activities.push_back(a); });
     return input;
 }
+
+IndicatorInput IndicatorFixture::naive_input() { return test::naive_input(*store_, organization_id_); }
 
 }  // namespace floorwalk::test

@@ -1,5 +1,6 @@
-// A small organisation in a real SqliteStore (temporary folder) with the IndicatorService registered as the
-// store's observer, as the server wires them; requests go straight to IndicatorService::handle (no network).
+// A small organisation in a store on the test database (SQLite in a temporary folder, or PostgreSQL in the pg.*
+// registration) with an IndicatorService over it, as the server wires them; requests go through the service's
+// routes on a router (no network).
 //
 // The organisation (tests/data/indicators): HQ > North (R1) > {Lille (S1): e1-e4, Lens (S2): e5},
 // HQ > South (R2) > Nice (S3): e6-e9 (push_march_records deactivates e9). Users: admin, hq, director-north (R1), m1 (S1),
@@ -13,6 +14,7 @@
 #include "api/router.h"
 #include "indicators/indicator_service.h"
 #include "storage/store.h"
+#include "test_database.h"
 
 #include <filesystem>
 #include <map>
@@ -56,6 +58,15 @@ using Query = std::multimap<std::string, std::string>;
 
 // An argon2id hash (fast cost) for the fixture's users, computed once.
 [[nodiscard]] const std::string& test_password_hash();
+
+// Creates the organisation `name` with the fixture's units, employees, model and users (tests/data/indicators);
+// answers its id.
+[[nodiscard]] std::string add_fixture_organization(Store& store, const std::string& name);
+// The signed-in caller of a user (by username) of an organisation.
+[[nodiscard]] Caller caller_of(Store& store, const std::string& organization_id, const std::string& username);
+// An organisation's current records and data, as the naive computation (shared's compute_indicators) reads them.
+[[nodiscard]] IndicatorInput naive_input(Store& store, const std::string& organization_id);
+
 // A rate that must be a number (the test fails when it is null).
 [[nodiscard]] double number(const google::protobuf::Value& value);
 
@@ -66,6 +77,10 @@ public:
     ~IndicatorFixture();
 
     [[nodiscard]] Store& store() { return *store_; }
+    // The fixture's database (SQLite or PostgreSQL, as the test's registration asks).
+    [[nodiscard]] TestDatabase& database() const;
+    // Another store on the fixture's database, as a second server would open it.
+    [[nodiscard]] std::unique_ptr<Store> open_store() const { return database().open(); }
     [[nodiscard]] IndicatorService& service() { return *service_; }
     // Routes a request as the server does (the indicator routes and the admin routes on one router) for an
     // already authenticated caller; nullopt when no route has the path.

@@ -108,4 +108,31 @@ std::string Metrics::render(long long database_bytes) const {
     return out.str();
 }
 
+std::string render_replica_reads(const ReplicaReadStatus& status) {
+    if (!status.configured) return {};
+    std::ostringstream out;
+    out << "# HELP floorwalk_replica_reads_total Reads the read replica may serve (pulls, indicator records and "
+           "changes), by who served them: the replica, or the primary because the replica had not reached the "
+           "read's position within --replica-wait (behind) or could not be used (unavailable).\n"
+           "# TYPE floorwalk_replica_reads_total counter\n"
+           "floorwalk_replica_reads_total{served_by=\"replica\",reason=\"caught_up\"} "
+        << status.standby << "\nfloorwalk_replica_reads_total{served_by=\"primary\",reason=\"behind\"} "
+        << status.primary_behind << "\nfloorwalk_replica_reads_total{served_by=\"primary\",reason=\"unavailable\"} "
+        << status.primary_unavailable << '\n'
+        << "# HELP floorwalk_replica_waits_total Reads that waited for the read replica to reach their position.\n"
+           "# TYPE floorwalk_replica_waits_total counter\n"
+           "floorwalk_replica_waits_total "
+        << status.waited << '\n'
+        << "# HELP floorwalk_replica_wait_seconds_total Time those reads spent waiting.\n"
+           "# TYPE floorwalk_replica_wait_seconds_total counter\n"
+           "floorwalk_replica_wait_seconds_total "
+        << number(static_cast<double>(status.wait_time.count()) / 1e6) << '\n'
+        << "# HELP floorwalk_replica_available Whether the read replica answered when last asked (1) or is passed "
+           "over for the primary (0).\n"
+           "# TYPE floorwalk_replica_available gauge\n"
+           "floorwalk_replica_available "
+        << (status.available ? 1 : 0) << '\n';
+    return out.str();
+}
+
 }  // namespace floorwalk::server

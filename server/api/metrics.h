@@ -43,4 +43,7 @@ private:
     std::map<std::pair<std::string, std::string>, long long> records_;         // (kind, status)
 };
 
+// The read replica's counters in the same format (empty when the store has none), appended to render()'s text.
+[[nodiscard]] std::string render_replica_reads(const ReplicaReadStatus& status);
+
 }  // namespace floorwalk::server

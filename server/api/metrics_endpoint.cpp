@@ -22,7 +22,7 @@ Response MetricsEndpoint::handle(const Request& request, RequestLog& log) {
     Response response;
     try {
         response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-        response.body = metrics_.render(store_.database_bytes());
+        response.body = metrics_.render(store_.database_bytes()) + render_replica_reads(store_.replica_reads());
     } catch (const std::exception& error) {
         // The database size is the only part that can fail: a scrape must not take the listener down.
         std::fprintf(stderr, "floorwalk-server: error: GET /metrics failed: %s\n", error.what());

@@ -12,7 +12,7 @@ constexpr std::string_view usage = R"(floorwalk-server: the Floorwalk sync serve
 
 Usage:
   floorwalk-server serve (--data DIR | --database URL) [--listen 127.0.0.1:8080] [--threads N] [--tls-cert F --tls-key F]
-                         [--web DIR] [--token-ttl-days N]
+                         [--web DIR] [--token-ttl-days N] [--read-replica URL [--replica-wait MS]]
   floorwalk-server demo (--data DIR | --database URL)
   floorwalk-server admin init (--data DIR | --database URL) --organization ORG --admin USER --password-file FILE|-
   floorwalk-server admin import {units|employees|users|model|kpis} (--data DIR | --database URL) --organization ORG FILE

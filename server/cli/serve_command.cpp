@@ -34,7 +34,15 @@ Options:
   --data DIR           data folder holding the SQLite database (the embedded default: one server)
   --database URL       postgresql://user@host:port/database (or the FLOORWALK_DATABASE environment variable,
                        which keeps a password out of the process list; libpq's PGPASSWORD and ~/.pgpass work too)
-  --database-pool N    PostgreSQL connections this server opens at most (default 16)
+  --database-pool N    PostgreSQL connections this server opens at most (default 16; as many again to the
+                       read replica)
+  --read-replica URL   postgresql://... of a streaming hot standby of --database: pulls and the indicators'
+                       records are read there once it has replayed what the read must show (the pushing
+                       device's own pushes, the pull's cursor), else from the primary; writes, sign-ins and
+                       administration always use the primary. A replica that cannot be reached leaves every
+                       read to the primary (logged once, counted in /metrics). See docs/postgresql.md.
+  --replica-wait MS    how long a read waits for the replica to catch up before the primary serves it
+                       (default 200; 0: use the replica only when it is already there)
   --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
   --metrics-listen HOST:PORT
                        serve the Prometheus metrics at /metrics on this address, over plain HTTP and without
@@ -103,8 +111,9 @@ private:
 }  // namespace
 
 int serve_command(std::span<const std::string_view> args, Console& console) {
-    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"database-pool"}, {"listen"}, {"metrics-listen"}, {"threads"}, {"tls-cert"},
-                                                 {"tls-key"}, {"web"}, {"token-ttl-days"}});
+    const auto arguments = parse_or_throw(args, {{"data"}, {"database"}, {"database-pool"}, {"read-replica"},
+                                                 {"replica-wait"}, {"listen"}, {"metrics-listen"}, {"threads"},
+                                                 {"tls-cert"}, {"tls-key"}, {"web"}, {"token-ttl-days"}});
     if (arguments.has("help")) {
         console.out << help;
         return exit_ok;
@@ -114,6 +123,18 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     auto location = store_location(arguments);
     if (auto pool = arguments.value("database-pool"))
         location.pool_size = parse_number(*pool, 1, 1000, "database-pool");
+    if (auto replica = arguments.value("read-replica")) {
+        if (!location.is_postgresql())
+            throw UsageError("--read-replica needs --database postgresql://... (the primary): SQLite (--data) has no "
+                             "standby to read from");
+        if (!replica->starts_with("postgresql://") && !replica->starts_with("postgres://"))
+            throw UsageError("--read-replica must be a postgresql:// URL of a hot standby of the --database server");
+        location.read_replica_url = *replica;
+    }
+    if (auto wait = arguments.value("replica-wait")) {
+        if (location.read_replica_url.empty()) throw UsageError("--replica-wait goes with --read-replica");
+        location.replica_policy.wait = std::chrono::milliseconds(parse_number(*wait, 0, 60'000, "replica-wait"));
+    }
 
     HttpConfig http;
     parse_listen(arguments.value("listen").value_or("127.0.0.1:8080"), &http);

@@ -182,12 +182,17 @@ struct IndicatorService::Impl {
             load_records(organization_id, *index, read);
             auto data = indicators::load_organization_data(store, organization_id);
             index->set_organization(std::move(data));
-            const auto lock = entry.write_lock();
-            entry.index = std::move(*index);
-            entry.position = read.change_seq;
-            return;
+            {
+                const auto lock = entry.write_lock();
+                entry.index = std::move(*index);
+                entry.position = read.change_seq;
+            }
+            // The records may come from a read replica at a position before `to`: the changes after it follow.
+            if (entry.position >= to) return;
         }
-        const auto changes = store.record_changes(organization_id, entry.position, to);  // no index lock held
+        // `to` comes from the primary (change_position); a read replica serves these changes only once it holds
+        // every one up to `to` (Store::record_changes, sync/replica_reads.h). No index lock is held.
+        const auto changes = store.record_changes(organization_id, entry.position, to);
         const auto lock = entry.write_lock();
         entry.index.apply(changes);
         entry.position = to;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -142,6 +143,18 @@ struct IndicatorSnapshotInfo {
     int parts = 0;
 };
 
+// Where the reads a hot standby may serve went (sync/replica_reads.h), for /metrics and tests. All zero and
+// `configured` false when the store has no standby.
+struct ReplicaReadStatus {
+    bool configured = false;
+    bool available = false;                   // the standby answered when it was last asked
+    std::uint64_t standby = 0;                // reads the standby served
+    std::uint64_t primary_behind = 0;         // it had not reached the read's position within the wait
+    std::uint64_t primary_unavailable = 0;    // it could not be reached, was refused, or failed during the read
+    std::uint64_t waited = 0;                 // reads that waited for it (then served by either)
+    std::chrono::microseconds wait_time{0};   // their waits added up
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -221,6 +234,8 @@ public:
     // One outcome per record, observations first then activities, in input order; one transaction per call.
     virtual std::vector<PushOutcome> push(const Caller& caller, const std::vector<Observation>& observations,
                                           const std::vector<CoachingActivity>& activities, Timestamp now) = 0;
+    // A page shows every push of the caller's device and at least what the cursor reflects, whichever copy of the
+    // database serves it (sync/replica_reads.h).
     [[nodiscard]] virtual PullPage pull(const Caller& caller, std::string_view cursor, int limit) = 0;
 
     // Current revisions (tombstones excluded), with all their fields.
@@ -255,6 +270,8 @@ public:
 
     // Size of the database files in bytes, for /metrics.
     [[nodiscard]] virtual long long database_bytes() = 0;
+    // Where reads went between the primary and a hot standby, for /metrics.
+    [[nodiscard]] virtual ReplicaReadStatus replica_reads() const = 0;
 };
 
 }  // namespace floorwalk::server

@@ -5,6 +5,7 @@
 #include "floorwalk/uuid.h"
 #include "floorwalk/validation.h"
 #include "storage/change_sequence.h"
+#include "storage/cursor.h"
 #include "storage/org_rows.h"
 #include "storage/record_rows.h"
 #include "sync/imports.h"
@@ -58,18 +59,30 @@ DeviceRecord read_device(const db::Statement& row) {
 
 // The database's id for pull cursors, made once by whoever opens it first.
 std::string load_database_id(db::Engine& engine) {
-    {
-        auto session = engine.begin(SessionKind::write);
-        session->db()
-            .prepare("INSERT INTO meta (key, value) VALUES ('database_id', ?1) ON CONFLICT (key) DO NOTHING")
-            .bind_all(make_uuid_v7(wall_clock()))
-            .run();
-        session->commit();
+    try {
+        {
+            auto session = engine.begin(SessionKind::write);
+            session->db()
+                .prepare("INSERT INTO meta (key, value) VALUES ('database_id', ?1) ON CONFLICT (key) DO NOTHING")
+                .bind_all(make_uuid_v7(wall_clock()))
+                .run();
+            session->commit();
+        }
+        auto session = engine.begin(SessionKind::single);
+        auto statement = session->db().prepare("SELECT value FROM meta WHERE key = 'database_id'");
+        if (!statement.step()) throw std::runtime_error("the database has no id (table meta)");
+        return statement.text(0);
+    } catch (const std::exception& e) {
+        throw std::runtime_error("cannot open the Floorwalk database " + engine.describe() + ": " + e.what());
     }
-    auto session = engine.begin(SessionKind::single);
-    auto statement = session->db().prepare("SELECT value FROM meta WHERE key = 'database_id'");
-    if (!statement.step()) throw std::runtime_error("the database has no id (table meta)");
-    return statement.text(0);
+}
+
+// Records, in the push's own transaction, where the device's pushes stand: the counter as this push leaves it,
+// which covers the push and everything committed before it. Pulls served by a read replica wait for it.
+void record_device_push(db::Connection& db, const Caller& caller, std::int64_t position) {
+    db.prepare("UPDATE devices SET last_push_seq = ?3 WHERE organization_id = ?1 AND id = ?2 AND last_push_seq < ?3")
+        .bind_all(caller.organization_id, caller.device_id, position)
+        .run();
 }
 
 }  // namespace
@@ -94,19 +107,30 @@ std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir) 
 }
 
 std::unique_ptr<Store> open_store(const StoreLocation& location) {
-    if (!location.is_postgresql()) return open_sqlite_store(location.data_dir);
+    if (!location.is_postgresql()) {
+        if (!location.read_replica_url.empty())
+            throw std::invalid_argument(
+                "a read replica needs the PostgreSQL engine: SQLite has no standby to read from");
+        return open_sqlite_store(location.data_dir);
+    }
     db::PostgresOptions options;
     options.pool_size = static_cast<std::size_t>(std::max(1, location.pool_size));
-    return std::make_unique<SqlStore>(db::open_postgres_engine(location.database_url, options));
+    auto primary = db::open_postgres_engine(location.database_url, options);
+    if (location.read_replica_url.empty()) return std::make_unique<SqlStore>(std::move(primary));
+    // A replica that does not answer at once is passed over for the primary rather than waited for: libpq's
+    // shortest connect timeout (2 s), and no wait for a pooled connection beyond the read's own bound.
+    db::PostgresOptions replica_options = options;
+    replica_options.connect_timeout = std::chrono::seconds(2);
+    replica_options.acquire_timeout = std::max(location.replica_policy.wait, std::chrono::milliseconds(100));
+    return std::make_unique<SqlStore>(std::move(primary),
+                                      db::open_postgres_standby_engine(location.read_replica_url, replica_options),
+                                      location.replica_policy);
 }
 
-SqlStore::SqlStore(std::unique_ptr<db::Engine> engine) : engine_(std::move(engine)) {
-    try {
-        database_id_ = load_database_id(*engine_);
-    } catch (const std::exception& e) {
-        throw std::runtime_error("cannot open the Floorwalk database " + engine_->describe() + ": " + e.what());
-    }
-}
+SqlStore::SqlStore(std::unique_ptr<db::Engine> engine, std::unique_ptr<db::Engine> replica, ReplicaPolicy policy)
+    : engine_(std::move(engine)),
+      database_id_(load_database_id(*engine_)),
+      reads_(*engine_, std::move(replica), database_id_, policy) {}
 
 SqlStore::~SqlStore() = default;
 
@@ -356,6 +380,7 @@ std::vector<PushOutcome> SqlStore::push(const Caller& caller, const std::vector<
                                         const std::vector<CoachingActivity>& activities, Timestamp now) {
     OrganizationWrite write(*this, caller.organization_id);
     auto outcomes = apply_push(write.db(), write.sequence(), models_, caller, observations, activities, now);
+    record_device_push(write.db(), caller, write.sequence().last());
     write.commit();
     return outcomes;
 }
@@ -460,9 +485,26 @@ std::vector<KpiValue> SqlStore::kpis(const std::string& organization_id) {
     return load_kpis(session->db(), organization_id);
 }
 
+std::int64_t SqlStore::pull_position(const Caller& caller, std::string_view cursor) {
+    std::int64_t position = 0;
+    // Behind its cursor, a copy would answer "a cursor from the future" and send the phone back to the start.
+    if (const auto decoded = decode_cursor(cursor); decoded && decoded->database_id == database_id_) {
+        position = decoded->seq;
+    }
+    // The device's own pushes, as recorded by whichever server took them: read on the primary.
+    auto session = engine_->begin(SessionKind::single);
+    auto statement = session->db().prepare("SELECT last_push_seq FROM devices WHERE organization_id = ?1 AND id = ?2");
+    statement.bind_all(caller.organization_id, caller.device_id);
+    if (statement.step()) position = std::max(position, statement.int64(0));
+    return position;
+}
+
 PullPage SqlStore::pull(const Caller& caller, std::string_view cursor, int limit) {
-    auto session = engine_->begin(SessionKind::snapshot);
-    return read_pull(session->db(), database_id_, caller, cursor, limit);
+    // Without a replica the primary serves every pull, and no position is needed.
+    const std::int64_t position = reads_.has_standby() ? pull_position(caller, cursor) : 0;
+    return reads_.read(SessionKind::snapshot, caller.organization_id, position, [&](db::Connection& db) {
+        return read_pull(db, database_id_, caller, cursor, limit);
+    });
 }
 
 void SqlStore::for_each_observation(const std::string& organization_id,
@@ -485,28 +527,13 @@ ChangePosition SqlStore::change_position(const std::string& organization_id) {
     return {statement.int64(0), statement.int64(1)};
 }
 
-ChangePosition SqlStore::load_current_records(const std::string& organization_id,
-                                              const std::function<void(const Observation&)>& observation,
-                                              const std::function<void(const CoachingActivity&)>& activity) {
-    auto session = engine_->begin(SessionKind::snapshot);  // the position and the rows agree
-    auto& db = session->db();
-    ChangePosition position;
-    {
-        auto statement = db.prepare("SELECT change_seq, data_seq FROM organizations WHERE id = ?1");
-        statement.bind_all(organization_id);
-        if (statement.step()) position = {statement.int64(0), statement.int64(1)};
-    }
-    for_each_current_observation_fact(db, organization_id, observation);
-    for_each_current_activity_fact(db, organization_id, activity);
-    return position;
-}
+namespace {
 
-AppliedChanges SqlStore::record_changes(const std::string& organization_id, std::int64_t from, std::int64_t to) {
+// The changes in (from, to] with what counted before and after each (Store::record_changes).
+AppliedChanges read_record_changes(db::Connection& db, const std::string& organization_id, std::int64_t from,
+                                   std::int64_t to) {
     AppliedChanges changes;
     changes.organization_id = organization_id;
-    if (to <= from) return changes;
-    auto session = engine_->begin(SessionKind::single);  // the history below `to` no longer changes
-    auto& db = session->db();
     const auto observation_ids = observations_changed_between(db, organization_id, from, to);
     if (!observation_ids.empty()) {
         auto before = observations_at(db, organization_id, observation_ids, from);
@@ -532,25 +559,68 @@ AppliedChanges SqlStore::record_changes(const std::string& organization_id, std:
     return changes;
 }
 
+}  // namespace
+
+// Any copy will do: the answer names the position its snapshot stands at, and the caller catches up from there.
+ChangePosition SqlStore::load_current_records(const std::string& organization_id,
+                                              const std::function<void(const Observation&)>& observation,
+                                              const std::function<void(const CoachingActivity&)>& activity) {
+    bool handed_over = false;
+    const auto observe = [&](const Observation& record) {
+        handed_over = true;
+        observation(record);
+    };
+    const auto act = [&](const CoachingActivity& record) {
+        handed_over = true;
+        activity(record);
+    };
+    // A snapshot session: the position and the rows agree.
+    return reads_.read(SessionKind::snapshot, organization_id, 0, [&](db::Connection& db) {
+        ChangePosition position;
+        {
+            auto statement = db.prepare("SELECT change_seq, data_seq FROM organizations WHERE id = ?1");
+            statement.bind_all(organization_id);
+            if (statement.step()) position = {statement.int64(0), statement.int64(1)};
+        }
+        for_each_current_observation_fact(db, organization_id, observe);
+        for_each_current_activity_fact(db, organization_id, act);
+        return position;
+    }, &handed_over);
+}
+
+// A copy serves it once it shows `to`: every change numbered up to `to` is then there.
+AppliedChanges SqlStore::record_changes(const std::string& organization_id, std::int64_t from, std::int64_t to) {
+    if (to <= from) return AppliedChanges{organization_id, {}, {}};
+    // A single session: the history below `to` no longer changes.
+    return reads_.read(SessionKind::single, organization_id, to, [&](db::Connection& db) {
+        return read_record_changes(db, organization_id, from, to);
+    });
+}
+
+// Snapshots name the position they are valid at, and a complete one never changes: any copy will do.
 std::optional<IndicatorSnapshotInfo> SqlStore::indicator_snapshot(const std::string& organization_id) {
-    auto session = engine_->begin(SessionKind::single);
-    auto statement = session->db().prepare(
-        "SELECT snapshot_id, change_seq, parts FROM indicator_snapshots WHERE organization_id = ?1 AND complete = 1"
-        " ORDER BY change_seq DESC, created_at DESC LIMIT 1");
-    statement.bind_all(organization_id);
-    if (!statement.step()) return std::nullopt;
-    return IndicatorSnapshotInfo{statement.text(0), statement.int64(1), statement.integer(2)};
+    return reads_.read(SessionKind::single, organization_id, 0,
+                       [&](db::Connection& db) -> std::optional<IndicatorSnapshotInfo> {
+                           auto statement = db.prepare(
+                               "SELECT snapshot_id, change_seq, parts FROM indicator_snapshots"
+                               " WHERE organization_id = ?1 AND complete = 1"
+                               " ORDER BY change_seq DESC, created_at DESC LIMIT 1");
+                           statement.bind_all(organization_id);
+                           if (!statement.step()) return std::nullopt;
+                           return IndicatorSnapshotInfo{statement.text(0), statement.int64(1), statement.integer(2)};
+                       });
 }
 
 std::string SqlStore::indicator_snapshot_part(const std::string& organization_id, const std::string& snapshot_id,
                                               int part) {
-    auto session = engine_->begin(SessionKind::single);
-    auto statement = session->db().prepare(
-        "SELECT bytes FROM indicator_snapshot_parts WHERE organization_id = ?1 AND snapshot_id = ?2 AND part = ?3");
-    statement.bind_all(organization_id, snapshot_id, part);
-    if (!statement.step())
-        throw std::runtime_error("indicator snapshot " + snapshot_id + " has no part " + std::to_string(part));
-    return statement.blob(0);
+    return reads_.read(SessionKind::single, organization_id, 0, [&](db::Connection& db) {
+        auto statement = db.prepare(
+            "SELECT bytes FROM indicator_snapshot_parts WHERE organization_id = ?1 AND snapshot_id = ?2 AND part = ?3");
+        statement.bind_all(organization_id, snapshot_id, part);
+        if (!statement.step())
+            throw std::runtime_error("indicator snapshot " + snapshot_id + " has no part " + std::to_string(part));
+        return statement.blob(0);
+    });
 }
 
 void SqlStore::save_indicator_snapshot(const std::string& organization_id, std::int64_t change_seq,

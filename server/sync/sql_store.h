@@ -9,6 +9,7 @@
 #include "database/engine.h"
 #include "storage/model_cache.h"
 #include "storage/store.h"
+#include "sync/replica_reads.h"
 
 #include <filesystem>
 #include <memory>
@@ -21,7 +22,11 @@ namespace floorwalk::server {
 struct StoreLocation {
     std::filesystem::path data_dir;  // SQLite: data_dir/floorwalk.db
     std::string database_url;        // PostgreSQL: postgresql://user@host:port/database (wins when set)
-    int pool_size = 16;              // PostgreSQL connections per process
+    int pool_size = 16;              // PostgreSQL connections per process (and as many to the read replica)
+    // PostgreSQL only: a streaming hot standby of database_url that serves pulls and indicator reads under
+    // `replica_policy` (sync/replica_reads.h). Empty: the primary serves everything.
+    std::string read_replica_url;
+    ReplicaPolicy replica_policy;
 
     [[nodiscard]] bool is_postgresql() const { return !database_url.empty(); }
     // For messages: the folder, or the URL without its password.
@@ -29,7 +34,8 @@ struct StoreLocation {
 };
 
 // Opens the store and brings its schema up to date (numbered migrations). Throws std::runtime_error naming the
-// place and the cause when that fails.
+// place and the cause when that fails, and std::invalid_argument for a read replica without PostgreSQL. The read
+// replica is connected on first use: one that cannot be reached leaves the primary serving every read.
 [[nodiscard]] std::unique_ptr<Store> open_store(const StoreLocation& location);
 // The embedded store in a data folder (created when missing).
 [[nodiscard]] std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir);
@@ -38,7 +44,9 @@ struct StoreLocation {
 
 class SqlStore final : public Store {
 public:
-    explicit SqlStore(std::unique_ptr<db::Engine> engine);
+    // `replica` (optional): a read-only copy of `engine`'s database, used for the reads `policy` allows.
+    explicit SqlStore(std::unique_ptr<db::Engine> engine, std::unique_ptr<db::Engine> replica = nullptr,
+                      ReplicaPolicy policy = {});
     ~SqlStore() override;
     SqlStore(const SqlStore&) = delete;
     SqlStore& operator=(const SqlStore&) = delete;
@@ -105,6 +113,7 @@ public:
                                  const std::function<std::optional<std::string>()>& next_part) override;
 
     [[nodiscard]] long long database_bytes() override;
+    [[nodiscard]] ReplicaReadStatus replica_reads() const override { return reads_.status(); }
 
     // The UUID naming this database in pull cursors.
     [[nodiscard]] const std::string& database_id() const { return database_id_; }
@@ -116,10 +125,13 @@ private:
     // Runs an import in an organisation write; commits and tells the observer only when it applied rows.
     template <typename Apply>
     ImportResult import(const std::string& organization_id, Apply&& apply);
+    // The position a pull must reflect: its cursor's, and the last push of the caller's device.
+    [[nodiscard]] std::int64_t pull_position(const Caller& caller, std::string_view cursor);
 
     std::unique_ptr<db::Engine> engine_;
     ModelCache models_;
     std::string database_id_;
+    ReplicaReads reads_;  // the reads a read replica may serve; the primary (engine_) serves all others
 };
 
 }  // namespace floorwalk::server

@@ -2,6 +2,7 @@
 // subprocess that prints its listening line and exits 0 on SIGTERM.
 #include "auth/password.h"
 #include "cli/cli.h"
+#include "database/postgres/postgres_engine.h"
 #include "sync/sql_store.h"
 #include "test_database.h"
 #include "support/fixtures.h"
@@ -110,6 +111,25 @@ TEST_CASE("serve checks its options before touching anything") {
     CHECK(metrics.code == cli::exit_usage);
     CHECK_THAT(metrics.err, Contains("--metrics-listen must read HOST:PORT"));
     CHECK(run({"serve", "--data", "/tmp/x", "--metrics-listen", "127.0.0.1:70000"}).code == cli::exit_usage);
+}
+
+TEST_CASE("serve refuses a read replica without PostgreSQL, and a replica option that cannot be right") {
+    unsetenv("FLOORWALK_DATABASE");
+    const auto sqlite = run({"serve", "--data", "/tmp/x", "--read-replica", "postgresql://standby/x"});
+    CHECK(sqlite.code == cli::exit_usage);
+    CHECK_THAT(sqlite.err, Contains("--read-replica needs --database postgresql://... (the primary): SQLite (--data) "
+                                    "has no standby to read from"));
+    CHECK(run({"serve", "--read-replica", "postgresql://standby/x"}).code == cli::exit_usage);
+    const auto not_a_url = run({"serve", "--database", "postgresql://db/x", "--read-replica", "standby"});
+    CHECK(not_a_url.code == cli::exit_usage);
+    CHECK_THAT(not_a_url.err, Contains("--read-replica must be a postgresql:// URL"));
+    const auto lonely_wait = run({"serve", "--database", "postgresql://db/x", "--replica-wait", "100"});
+    CHECK(lonely_wait.code == cli::exit_usage);
+    CHECK_THAT(lonely_wait.err, Contains("--replica-wait goes with --read-replica"));
+    CHECK(run({"serve", "--database", "postgresql://db/x", "--read-replica", "postgresql://standby/x",
+               "--replica-wait", "-5"})
+              .code == cli::exit_usage);
+    CHECK_THAT(run({"serve", "--help"}).out, Contains("--read-replica URL") && Contains("--replica-wait MS"));
 }
 
 TEST_CASE_METHOD(CliFixture, "admin init creates the organisation and its administrator from a password on stdin") {
@@ -372,4 +392,74 @@ TEST_CASE_METHOD(CliFixture, "serve fails with a clear message when the port is 
     CHECK_THAT(result.err, Contains("cannot listen on 127.0.0.1:" + port));
     kill(first.pid(), SIGTERM);
     CHECK(first.wait(30s) == 0);
+}
+
+TEST_CASE_METHOD(CliFixture, "serve --read-replica reads from the standby and shows a device its own push",
+                 "[postgres-only]") {
+    REQUIRE(init().code == cli::exit_ok);
+    REQUIRE(import("units", "units.csv").code == cli::exit_ok);
+    REQUIRE(import("employees", "employees.csv").code == cli::exit_ok);
+    REQUIRE(import("model", "model.json").code == cli::exit_ok);
+    REQUIRE(import("users", "users.csv").code == cli::exit_ok);  // claire manages paris-1, where E001 works
+    const auto standby = database.standby_url();
+    REQUIRE_FALSE(standby.empty());
+    // The standby replays the test database's creation a moment after the primary made it: wait for it, so that
+    // the server does not start with a replica it cannot use yet.
+    bool replayed = false;
+    for (int attempt = 0; attempt < 1200 && !replayed; ++attempt) {
+        try {
+            auto engine = db::open_postgres_standby_engine(standby);
+            engine->begin(db::SessionKind::single)->db().execute("SELECT 1 FROM organizations");
+            replayed = true;
+        } catch (const db::Error&) {
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+    REQUIRE(replayed);
+    Subprocess server({FLOORWALK_SERVER_BINARY, "serve", where_flag, where, "--read-replica", standby, "--listen",
+                       "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--threads", "2"});
+    std::smatch match;
+    const auto listening = server.read_line(60s);
+    REQUIRE(std::regex_match(listening, match,
+                             std::regex(R"(floorwalk-server listening on http://127\.0\.0\.1:(\d+))")));
+    const auto port = static_cast<unsigned short>(std::stoi(match[1]));
+    const auto metrics_line = server.read_line(10s);
+    REQUIRE(std::regex_match(metrics_line, match,
+                             std::regex(R"(floorwalk-server metrics on http://127\.0\.0\.1:(\d+)/metrics)")));
+    const auto metrics_port = static_cast<unsigned short>(std::stoi(match[1]));
+
+    pb::LoginRequest login;
+    login.set_organization("acme");
+    login.set_username("claire");
+    login.set_password("first-password-1");
+    login.set_device_id("cli-test");
+    const auto signed_in = http_request(port, "POST", "/api/v1/auth/login", to_json(login),
+                                        {{"Content-Type", "application/json"}});
+    REQUIRE(signed_in.status == 200);
+    const auto token = from_json<pb::LoginResponse>(signed_in.body).token();
+    const Headers authorised = {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+
+    for (int i = 1; i <= 5; ++i) {
+        const auto id = "0192f1a4-5b6c-7d8e-9f00-00000000000" + std::to_string(i);
+        const auto body = R"({"deviceId": "cli-test", "observations": [{"id": ")" + id +
+                          R"(", "employeeId": "E001", "observedAt": "2025-01-10T10:00:00Z", "modelVersion": 1,)"
+                          R"( "ratings": [{"dimensionId": "welcome", "level": 3}], "revision": 1,)"
+                          R"( "baseRevision": 0}]})";
+        const auto pushed = http_request(port, "POST", "/api/v1/sync/push", body, authorised);
+        REQUIRE(pushed.status == 200);
+        REQUIRE_THAT(pushed.body, Contains("ACCEPTED"));
+        const auto pulled = http_request(port, "GET", "/api/v1/sync/pull?limit=100", {}, authorised);
+        INFO("push " << i);
+        REQUIRE(pulled.status == 200);
+        CHECK_THAT(pulled.body, Contains(id));
+    }
+
+    const auto scrape = http_request(metrics_port, "GET", "/metrics");
+    CHECK(scrape.status == 200);
+    CHECK_THAT(scrape.body, Contains("# TYPE floorwalk_replica_reads_total counter"));
+    CHECK_THAT(scrape.body, Contains(R"(floorwalk_replica_reads_total{served_by="primary",reason="unavailable"} 0)"));
+    CHECK_THAT(scrape.body, Contains("floorwalk_replica_available 1"));
+
+    REQUIRE(kill(server.pid(), SIGTERM) == 0);
+    CHECK(server.wait(30s) == 0);
 }

@@ -53,3 +53,23 @@ TEST_CASE("label values are escaped") {
     metrics.record_request("GET", "a\"b\\c", 200, 1ms);
     CHECK_THAT(metrics.render(0), Contains(R"(route="a\"b\\c")"));
 }
+
+TEST_CASE("the read replica's counters are rendered only when a replica is configured") {
+    CHECK(render_replica_reads(ReplicaReadStatus{}).empty());
+    ReplicaReadStatus status;
+    status.configured = true;
+    status.available = true;
+    status.standby = 7;
+    status.primary_behind = 2;
+    status.primary_unavailable = 1;
+    status.waited = 3;
+    status.wait_time = 250ms;
+    const auto text = render_replica_reads(status);
+    CHECK_THAT(text, Contains("# TYPE floorwalk_replica_reads_total counter"));
+    CHECK_THAT(text, Contains(R"(floorwalk_replica_reads_total{served_by="replica",reason="caught_up"} 7)" "\n"));
+    CHECK_THAT(text, Contains(R"(floorwalk_replica_reads_total{served_by="primary",reason="behind"} 2)" "\n"));
+    CHECK_THAT(text, Contains(R"(floorwalk_replica_reads_total{served_by="primary",reason="unavailable"} 1)" "\n"));
+    CHECK_THAT(text, Contains("floorwalk_replica_waits_total 3\n"));
+    CHECK_THAT(text, Contains("floorwalk_replica_wait_seconds_total 0.25\n"));
+    CHECK_THAT(text, Contains("# TYPE floorwalk_replica_available gauge\nfloorwalk_replica_available 1\n"));
+}

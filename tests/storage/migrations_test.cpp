@@ -70,6 +70,33 @@ TEST_CASE("migration 3 starts every organisation's counter at the old database-w
     CHECK(count(db, "SELECT change_seq FROM organizations WHERE id = 'o2'") == 41);
 }
 
+TEST_CASE("migration 5 gives devices that pushed before it their organisation's counter", "[migrations]") {
+    TempDir dir;
+    {
+        // A database as a build of migrations 1 to 4 left it: an organisation at change 57 with one device.
+        db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+        db.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER "
+            "NOT NULL)");
+        const auto& all = db::sqlite_migrations();
+        for (int version = 1; version <= 4; ++version) {
+            db.execute(all[static_cast<std::size_t>(version - 1)].sql);
+            db.prepare("INSERT INTO schema_migrations VALUES (?1, 'old', 0)").bind_all(version).run();
+        }
+        db.execute(
+            "INSERT INTO organizations (id, name, name_key, change_seq, created_at)"
+            " VALUES ('o1', 'Acme', 'acme', 57, 0);"
+            " INSERT INTO users (organization_id, id, username, display_name, role, password_hash, scope_seq)"
+            " VALUES ('o1', 'u1', 'mgr', 'Manager', 'manager', '', 1);"
+            " INSERT INTO devices (organization_id, id, user_id, name, last_seen)"
+            " VALUES ('o1', 'phone', 'u1', 'P', 0);");
+    }
+    const auto store = server::open_sqlite_store(dir.path());
+    db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+    // Reads from a read replica then wait for the position that covers every push the device made before.
+    CHECK(count(db, "SELECT last_push_seq FROM devices WHERE organization_id = 'o1' AND id = 'phone'") == 57);
+}
+
 TEST_CASE("reopening a store keeps its database id", "[migrations]") {
     TempDir dir;
     std::string id;

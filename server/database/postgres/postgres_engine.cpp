@@ -42,10 +42,12 @@ private:
 
 class PostgresEngine final : public Engine {
 public:
-    PostgresEngine(std::string url, const PostgresOptions& options)
+    // `connect_now`: open one connection before returning, so that a wrong URL or an unreachable server is
+    // reported when the server starts (the primary); a standby is connected on first use.
+    PostgresEngine(std::string url, const PostgresOptions& options, bool connect_now)
         : url_(std::move(url)), described_(redact_postgres_url(url_)), options_(options) {
         if (options_.pool_size == 0) throw std::invalid_argument("the PostgreSQL pool size must be at least 1");
-        // Connect now, so that a wrong URL or an unreachable server is reported when the server starts.
+        if (!connect_now) return;
         auto first = open_connection();
         if (const auto encoding = first->server_parameter("server_encoding"); encoding != "UTF8") {
             throw std::runtime_error("the database's encoding is " + encoding +
@@ -164,13 +166,17 @@ PostgresSession::~PostgresSession() { engine_.release(std::move(connection_)); }
 
 std::unique_ptr<Engine> open_postgres_engine(const std::string& url, const PostgresOptions& options) {
     try {
-        auto engine = std::make_unique<PostgresEngine>(url, options);
+        auto engine = std::make_unique<PostgresEngine>(url, options, /*connect_now=*/true);
         run_migrations(*engine, postgres_migrations());
         return engine;
     } catch (const std::exception& e) {
         throw std::runtime_error("cannot open the Floorwalk database on PostgreSQL " + redact_postgres_url(url) +
                                  ": " + e.what());
     }
+}
+
+std::unique_ptr<Engine> open_postgres_standby_engine(const std::string& url, const PostgresOptions& options) {
+    return std::make_unique<PostgresEngine>(url, options, /*connect_now=*/false);
 }
 
 }  // namespace floorwalk::server::db

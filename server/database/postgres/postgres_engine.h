@@ -32,4 +32,11 @@ struct PostgresOptions {
 [[nodiscard]] std::unique_ptr<Engine> open_postgres_engine(const std::string& url,
                                                            const PostgresOptions& options = {});
 
+// An engine on a read-only copy of a Floorwalk database (a streaming hot standby), for the reads the store lets it
+// serve (sync/replica_reads.h). Unlike open_postgres_engine it neither connects now nor migrates: the standby
+// replays the primary's schema, and one that cannot be reached when the server starts must not stop it. Every
+// failure to connect surfaces as a db::Error (SQLSTATE 08001) from begin().
+[[nodiscard]] std::unique_ptr<Engine> open_postgres_standby_engine(const std::string& url,
+                                                                   const PostgresOptions& options = {});
+
 }  // namespace floorwalk::server::db

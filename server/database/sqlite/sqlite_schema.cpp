@@ -349,6 +349,17 @@ CREATE TABLE indicator_snapshot_parts (
 );
 )sql";
 
+constexpr std::string_view device_push_positions = R"sql(
+-- Where each device's pushes stand: the organisation's change counter as the device's last push left it, written
+-- in the push's own transaction. A read that must show a device its own pushes (a pull served by a hot standby)
+-- is served by a copy only once the copy's counter reached it; any server can tell, whichever took the push.
+-- Devices that pushed before this migration get their organisation's counter as it stands now: it covers every
+-- push they made.
+ALTER TABLE devices ADD COLUMN last_push_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE devices SET last_push_seq =
+  coalesce((SELECT o.change_seq FROM organizations o WHERE o.id = devices.organization_id), 0);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& sqlite_migrations() {
@@ -358,6 +369,7 @@ const std::vector<Migration>& sqlite_migrations() {
          users_active_and_login_attempts},
         {3, "per-organisation change counters; organisation name keys; revisions by change", per_organization_counters},
         {4, "indicator snapshots", indicator_snapshots},
+        {5, "devices remember the change position of their last push", device_push_positions},
     };
     return all;
 }

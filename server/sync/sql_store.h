@@ -105,6 +105,7 @@ public:
                                  const std::function<std::optional<std::string>()>& next_part) override;
 
     [[nodiscard]] long long database_bytes() override;
+    [[nodiscard]] SchemaVersion schema_version() override;
 
     // The UUID naming this database in pull cursors.
     [[nodiscard]] const std::string& database_id() const { return database_id_; }

@@ -52,12 +52,16 @@ bool has_header(const Response& response, std::string_view name) {
 }  // namespace
 
 Api::Api(Store& store, Authenticator& auth, ApiConfig config, const RouteRegistration& more_routes)
-    : store_(store), auth_(auth), config_(std::move(config)), context_{store_, auth_, metrics_, config_} {
+    : store_(store),
+      auth_(auth),
+      config_(std::move(config)),
+      context_{store_, auth_, metrics_, config_},
+      readiness_([&store] { return store.schema_version(); }, config_.readiness_deadline) {
     add_auth_routes(router_, context_);
     add_sync_routes(router_, context_);
     add_admin_routes(router_, context_);
     add_organization_routes(router_, context_);
-    add_health_routes(router_, context_);
+    add_health_routes(router_, context_, readiness_);
     if (more_routes) more_routes(router_);
 }
 

@@ -6,6 +6,7 @@
 
 #include "api/http_types.h"
 #include "api/metrics.h"
+#include "api/readiness.h"
 #include "api/router.h"
 #include "auth/authenticator.h"
 #include "auth/password.h"
@@ -24,6 +25,8 @@ struct ApiConfig {
     std::size_t max_push_records = 500;
     int default_pull_limit = 500;
     int max_pull_limit = 1000;  // what the store serves at most per page
+    // GET /readyz answers 503 database_timeout when the database has not answered its query within this.
+    std::chrono::milliseconds readiness_deadline{2000};
 };
 
 // Registers more routes on the API's one router (the indicator service's: IndicatorService::add_routes).
@@ -59,6 +62,7 @@ private:
     ApiConfig config_;
     Metrics metrics_;
     ApiContext context_;
+    ReadinessProbe readiness_;
     Router router_;
 };
 

@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "api/imports.h"
 #include "api/negotiation.h"
+#include "api/readiness.h"
 #include "api/router.h"
 
 #include <filesystem>
@@ -18,7 +19,8 @@ void add_auth_routes(Router& router, ApiContext& api);          // auth_handlers
 void add_sync_routes(Router& router, ApiContext& api);          // sync_handlers.cpp: push, pull
 void add_admin_routes(Router& router, ApiContext& api);         // admin_handlers.cpp
 void add_organization_routes(Router& router, ApiContext& api);  // organization_handlers.cpp: units
-void add_health_routes(Router& router, ApiContext& api);        // health_handlers.cpp: healthz (and /metrics's 404)
+// health_handlers.cpp: healthz, readyz (and /metrics's 404)
+void add_health_routes(Router& router, ApiContext& api, ReadinessProbe& readiness);
 
 // static_files.cpp: GET of a file under `web_root` ("/" is index.html), with the dashboard's security headers.
 [[nodiscard]] Response serve_static(const std::filesystem::path& web_root, const Request& request);

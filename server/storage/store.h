@@ -136,6 +136,13 @@ struct ChangePosition {
     std::int64_t data_seq = 0;
 };
 
+// The database's schema version (the highest migration recorded in it) beside the highest this build's migrations
+// reach: a server is fit to serve only when they are equal (a newer build may have migrated the database further).
+struct SchemaVersion {
+    int found = 0;
+    int known = 0;
+};
+
 // A saved copy of an organisation's indicator state (indicators/organization_index.h: save), valid at change_seq.
 struct IndicatorSnapshotInfo {
     std::string snapshot_id;  // a UUID: two servers saving at once never mix their parts
@@ -272,6 +279,9 @@ public:
     [[nodiscard]] virtual long long database_bytes() = 0;
     // Where reads went between the primary and a hot standby, for /metrics.
     [[nodiscard]] virtual ReplicaReadStatus replica_reads() const = 0;
+    // One short read of the schema version, for readiness checks (GET /readyz); throws when the database cannot
+    // be reached.
+    [[nodiscard]] virtual SchemaVersion schema_version() = 0;
 };
 
 }  // namespace floorwalk::server

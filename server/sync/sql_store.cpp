@@ -1,7 +1,9 @@
 #include "sync/sql_store.h"
 
 #include "database/postgres/postgres_engine.h"
+#include "database/postgres/postgres_schema.h"
 #include "database/sqlite/sqlite_engine.h"
+#include "database/sqlite/sqlite_schema.h"
 #include "floorwalk/uuid.h"
 #include "floorwalk/validation.h"
 #include "storage/change_sequence.h"
@@ -671,5 +673,16 @@ void SqlStore::save_indicator_snapshot(const std::string& organization_id, std::
 }
 
 long long SqlStore::database_bytes() { return engine_->database_bytes(); }
+
+SchemaVersion SqlStore::schema_version() {
+    const auto& migrations =
+        engine_->backend() == db::Backend::postgresql ? db::postgres_migrations() : db::sqlite_migrations();
+    SchemaVersion version;
+    version.known = migrations.empty() ? 0 : migrations.back().version;
+    auto session = engine_->begin(SessionKind::single);
+    auto statement = session->db().prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (statement.step()) version.found = statement.integer(0);
+    return version;
+}
 
 }  // namespace floorwalk::server

@@ -114,6 +114,7 @@ public:
 
     [[nodiscard]] long long database_bytes() override;
     [[nodiscard]] ReplicaReadStatus replica_reads() const override { return reads_.status(); }
+    [[nodiscard]] SchemaVersion schema_version() override;
 
     // The UUID naming this database in pull cursors.
     [[nodiscard]] const std::string& database_id() const { return database_id_; }

@@ -4,11 +4,9 @@
 // stored whole or not at all, and its retry is answered ACCEPTED or DUPLICATE, never lost or changed.
 #include "support/fixtures.h"
 #include "support/ledger.h"
-#include "support/record_factory.h"
+#include "support/phone.h"
 #include "support/server_process.h"
 #include "support/sync_client.h"
-
-#include "floorwalk/wire.h"
 
 #include <catch2/catch.hpp>
 #include "test_database.h"
@@ -37,10 +35,6 @@ namespace {
 
 const fs::path server_binary = FLOORWALK_SERVER_BINARY;
 constexpr auto demo_password = "demo1234";
-
-Timestamp wall_now() {
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
 
 std::string join(const std::vector<std::string>& lines, std::size_t most = 20) {
     std::string out;
@@ -81,60 +75,9 @@ private:
     int starts_ = 0;
 };
 
-// The phone: its account, the records it made and what the server acknowledged.
-struct Phone {
-    Account account;
-    Ledger ledger;
-    RecordFactory factory;
-    std::string tag;
-
-    [[nodiscard]] bool ours(const std::string& text) const { return text.starts_with(tag); }
-};
-
 Phone sign_in(ServerProcess& server, const std::string& tag, std::uint32_t seed) {
     HttpClient client(server.port());
-    auto account = login(client, "demo", "manager", demo_password, "fault-phone-" + tag);
-    const auto snapshot = pull_all(client, account);
-    auto employees = employees_in_scope(snapshot);
-    if (employees.empty()) throw std::runtime_error("the demo manager has no active employee in scope");
-    Ledger ledger(account.user_id);
-    return Phone{std::move(account), std::move(ledger), RecordFactory(snapshot.model, employees, seed, tag), tag};
-}
-
-// A batch as a phone sends it after a day offline: mostly new observations, some coaching activities, and edits
-// and deletions of records acknowledged earlier (each at most once per batch).
-pb::PushRequest make_batch(Phone& phone, std::size_t size) {
-    pb::PushRequest request;
-    request.set_device_id(phone.account.device_id);
-    std::vector<std::string> editable;
-    for (const auto& [id, observation] : phone.ledger.observations())
-        if (!observation.deleted) editable.push_back(id);
-    std::vector<std::string> deletable_activities;
-    for (const auto& [id, activity] : phone.ledger.activities())
-        if (!activity.deleted) deletable_activities.push_back(id);
-    auto& random = phone.factory.random();
-    std::shuffle(editable.begin(), editable.end(), random);
-    std::shuffle(deletable_activities.begin(), deletable_activities.end(), random);
-    const auto now = wall_now();
-    for (std::size_t i = 0; i < size; ++i) {
-        const auto roll = random() % 100;
-        if (roll < 10 && !editable.empty()) {
-            pb::Observation current;
-            wire::to_proto(phone.ledger.observations().at(editable.back()), &current);
-            editable.pop_back();
-            *request.add_observations() = roll < 7 ? phone.factory.edit(current) : phone.factory.tombstone(current);
-        } else if (roll < 12 && !deletable_activities.empty()) {
-            pb::CoachingActivity current;
-            wire::to_proto(phone.ledger.activities().at(deletable_activities.back()), &current);
-            deletable_activities.pop_back();
-            *request.add_activities() = phone.factory.tombstone(current);
-        } else if (roll < 27) {
-            *request.add_activities() = phone.factory.activity(now);
-        } else {
-            *request.add_observations() = phone.factory.observation(now);
-        }
-    }
-    return request;
+    return sign_in_phone(client, "demo", "manager", demo_password, tag, seed);
 }
 
 // Pushes a batch that must be stored whole, and records the acknowledgement.

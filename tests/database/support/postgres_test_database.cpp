@@ -78,6 +78,10 @@ PostgresTestDatabase::PostgresTestDatabase(std::string cluster_url)
     run_on_cluster(cluster_url_, "CREATE DATABASE \"" + name_ + "\" TEMPLATE template0 ENCODING 'UTF8'");
 }
 
+void PostgresTestDatabase::drop() {
+    run_on_cluster(cluster_url_, "DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)");
+}
+
 PostgresTestDatabase::~PostgresTestDatabase() {
     try {
         run_on_cluster(cluster_url_, "DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)");

@@ -35,6 +35,9 @@ public:
     PostgresTestDatabase& operator=(const PostgresTestDatabase&) = delete;
 
     [[nodiscard]] const std::string& name() const { return name_; }
+    // Drops the database now, terminating the connections to it (a server that loses its database); the
+    // destructor then has nothing left to drop.
+    void drop();
     // The database on the primary.
     [[nodiscard]] const std::string& url() const { return url_; }
     // The same database through another server of the cluster (the standby, once it has replayed the creation).

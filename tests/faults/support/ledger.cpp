@@ -89,7 +89,7 @@ std::vector<std::string> Ledger::acknowledge(const pb::PushRequest& request, con
     return problems;
 }
 
-std::vector<std::string> Ledger::verify(const Snapshot& snapshot, const Ours& ours) const {
+std::vector<std::string> Ledger::verify(const Snapshot& snapshot, const Ours& ours, bool notes_withheld) const {
     std::vector<std::string> problems;
     for (const auto& [id, sent] : observations_) {
         const auto found = snapshot.observations.find(id);
@@ -123,7 +123,9 @@ std::vector<std::string> Ledger::verify(const Snapshot& snapshot, const Ours& ou
             continue;
         }
         const auto stored = wire::from_proto(found->second);
-        if (auto diff = compare(sent, stored); !diff.empty())
+        auto expected = sent;
+        if (notes_withheld) expected.note.clear();
+        if (auto diff = compare(expected, stored); !diff.empty())
             problems.push_back("activity " + id + " differs in " + diff);
         if (stored.manager_id != author_id_)
             problems.push_back("activity " + id + " has manager '" + stored.manager_id + "'");

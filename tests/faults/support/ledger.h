@@ -26,8 +26,11 @@ public:
     // Records the pull must show. `ours` says which pulled records the ledger should know (for example those
     // carrying the suite's tag); a pulled record of ours that the ledger does not expect is reported as invented.
     // Returns one line per difference.
+    // `notes_withheld`: the puller reads another manager's activities (a director), which come without their note
+    // (sync/pull.cpp): the note must then be empty and everything else as acknowledged.
     using Ours = std::function<bool(const std::string& text)>;
-    [[nodiscard]] std::vector<std::string> verify(const Snapshot& snapshot, const Ours& ours) const;
+    [[nodiscard]] std::vector<std::string> verify(const Snapshot& snapshot, const Ours& ours,
+                                                  bool notes_withheld = false) const;
 
     // Acknowledged records that are not deleted, by id.
     [[nodiscard]] const std::map<std::string, Observation>& observations() const { return observations_; }

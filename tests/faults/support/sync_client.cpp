@@ -103,29 +103,37 @@ std::string percent_encode(const std::string& text) {
 
 }  // namespace
 
+pb::PullResponse pull_page(HttpClient& client, const Account& account, const std::string& cursor, int limit) {
+    // The cursor is opaque: it goes back percent-encoded.
+    const auto reply =
+        client.request("GET", "/api/v1/sync/pull?limit=" + std::to_string(limit) + "&cursor=" + percent_encode(cursor),
+                       {}, {{"Authorization", bearer(account)}, {"Accept", json_type}});
+    if (reply.status != 200)
+        throw std::runtime_error("pull answered " + std::to_string(reply.status) + ": " + reply.body.substr(0, 500));
+    auto response = read_json<pb::PullResponse>(reply.body, "pull answer");
+    if (response.reset()) throw std::runtime_error("pull answered reset to the cursor '" + cursor + "'");
+    return response;
+}
+
+void merge_page(Snapshot& snapshot, const pb::PullResponse& response) {
+    ++snapshot.pages;
+    if (response.has_model()) snapshot.model = response.model();
+    if (response.has_user()) snapshot.user = response.user();
+    for (const auto& unit : response.units()) snapshot.units.push_back(unit);
+    for (const auto& employee : response.employees()) snapshot.employees.push_back(employee);
+    for (const auto& id : response.deleted_ids()) {
+        snapshot.observations.erase(id);
+        snapshot.activities.erase(id);
+    }
+    for (const auto& observation : response.observations()) snapshot.observations[observation.id()] = observation;
+    for (const auto& activity : response.activities()) snapshot.activities[activity.id()] = activity;
+    snapshot.cursor = response.cursor();
+}
+
 void pull_since(HttpClient& client, const Account& account, Snapshot& snapshot, int limit, int max_pages) {
     for (int page = 0; page < max_pages; ++page) {
-        // The cursor is opaque: it goes back percent-encoded.
-        const auto reply = client.request(
-            "GET", "/api/v1/sync/pull?limit=" + std::to_string(limit) + "&cursor=" + percent_encode(snapshot.cursor),
-            {}, {{"Authorization", bearer(account)}, {"Accept", json_type}});
-        if (reply.status != 200)
-            throw std::runtime_error("pull answered " + std::to_string(reply.status) + ": " +
-                                     reply.body.substr(0, 500));
-        const auto response = read_json<pb::PullResponse>(reply.body, "pull answer");
-        if (response.reset()) throw std::runtime_error("pull answered reset to the cursor '" + snapshot.cursor + "'");
-        ++snapshot.pages;
-        if (response.has_model()) snapshot.model = response.model();
-        if (response.has_user()) snapshot.user = response.user();
-        for (const auto& unit : response.units()) snapshot.units.push_back(unit);
-        for (const auto& employee : response.employees()) snapshot.employees.push_back(employee);
-        for (const auto& id : response.deleted_ids()) {
-            snapshot.observations.erase(id);
-            snapshot.activities.erase(id);
-        }
-        for (const auto& observation : response.observations()) snapshot.observations[observation.id()] = observation;
-        for (const auto& activity : response.activities()) snapshot.activities[activity.id()] = activity;
-        snapshot.cursor = response.cursor();
+        const auto response = pull_page(client, account, snapshot.cursor, limit);
+        merge_page(snapshot, response);
         if (!response.has_more()) return;
     }
     throw std::runtime_error("pull still had more after " + std::to_string(max_pages) + " pages");

@@ -57,6 +57,12 @@ struct Snapshot {
     int pages = 0;
 };
 
+// One page from `cursor`; throws std::runtime_error on any answer other than a readable 200, or on a reset.
+[[nodiscard]] pb::PullResponse pull_page(HttpClient& client, const Account& account, const std::string& cursor,
+                                         int limit);
+// Applies a page to `snapshot` as a phone does: deletedIds first (both kinds), then the records, then the cursor.
+void merge_page(Snapshot& snapshot, const pb::PullResponse& response);
+
 // Pulls from `snapshot.cursor` until hasMore is false, at most `max_pages` pages of `limit`, merging into
 // `snapshot`; throws std::runtime_error on any answer other than a readable 200, on a reset, or when the pages do
 // not end.

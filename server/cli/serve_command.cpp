@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "api/metrics_endpoint.h"
 #include "auth/authenticator.h"
+#include "cli/allocator.h"
 #include "http/http_server.h"
 #include "indicators/indicator_service.h"
 #include "sync/sql_store.h"
@@ -164,6 +165,7 @@ int serve_command(std::span<const std::string_view> args, Console& console) {
     ApiConfig api_config;
     api_config.web_root = arguments.value("web").value_or(FLOORWALK_WEB_DIR);
 
+    return_large_blocks_to_the_system();
     // The server stops before the services it calls are destroyed (reverse declaration order). It listens at
     // once: each organisation's indicators load on their first query (from a snapshot when there is one).
     const auto store = open_store(location);

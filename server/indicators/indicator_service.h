@@ -64,6 +64,7 @@ public:
         std::size_t snapshot_loads = 0;
         std::size_t evictions = 0;
         std::size_t snapshots_saved = 0;
+        std::size_t memory_estimates = 0;  // after each load or change of an organisation, never on a bare query
     };
     [[nodiscard]] Status status() const;
 

@@ -51,9 +51,13 @@ std::string load_average() {
     return first;
 }
 
-double resident_mib() {
-    const auto rss = proc_value("/proc/self/status", "VmRSS");  // "123456 kB"
-    return rss.empty() ? 0 : std::stod(rss) / 1024;
+ProcessMemory process_memory(int pid) {
+    const auto status = "/proc/" + std::to_string(pid) + "/status";
+    const auto mib = [&](const char* key) {
+        const auto value = proc_value(status.c_str(), key);  // "123456 kB"
+        return value.empty() ? 0.0 : std::stod(value) / 1024;
+    };
+    return {.rss_mib = mib("VmRSS"), .hwm_mib = mib("VmHWM")};
 }
 
 }  // namespace floorwalk::bench

@@ -13,7 +13,11 @@ namespace floorwalk::bench {
 [[nodiscard]] std::string machine_description();
 // The 1-minute load average (/proc/loadavg), to tell a busy machine's figures apart; empty when unknown.
 [[nodiscard]] std::string load_average();
-// Resident memory of this process in MiB (VmRSS), 0 when unknown.
-[[nodiscard]] double resident_mib();
+// Memory of a process from /proc/PID/status, in MiB (0 when unknown): resident now (VmRSS) and its peak (VmHWM).
+struct ProcessMemory {
+    double rss_mib = 0;
+    double hwm_mib = 0;
+};
+[[nodiscard]] ProcessMemory process_memory(int pid);
 
 }  // namespace floorwalk::bench

@@ -1,6 +1,7 @@
 // floorwalk-bench-indicators: the indicators issue's benchmark (see bench_run.h and --help).
 #include "bench_options.h"
 #include "bench_run.h"
+#include "interruption.h"
 
 #include <exception>
 #include <iostream>
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
         std::cerr << "floorwalk-bench-indicators: " << error.what() << "\n";
         return 2;
     }
+    catch_interruptions();
     try {
         return run_benchmark(options, std::cout, std::cerr);
     } catch (const std::exception& error) {

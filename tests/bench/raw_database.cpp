@@ -1,7 +1,7 @@
 #include "raw_database.h"
 
-#include "database/sqlite/sqlite_connection.h"
-#include "sync/sql_store.h"
+#include "storage/change_sequence.h"
+#include "storage/record_rows.h"
 
 #include <map>
 #include <stdexcept>
@@ -9,14 +9,13 @@
 namespace floorwalk::bench {
 namespace {
 
-using server::db::SqliteConnection;
-
 std::int64_t millis(Timestamp t) { return t.time_since_epoch().count(); }
 
-// The subtree of ?2 and its active employees, shared by both naive queries.
+// The subtree of ?2 and its active employees, shared by both naive queries. The first row is read from units
+// (not a bare parameter), so that the column has the table's type and collation on both engines.
 constexpr const char* staff_cte =
     "WITH RECURSIVE subtree(id) AS ("
-    "  SELECT ?2"
+    "  SELECT id FROM units WHERE organization_id = ?1 AND id = ?2"
     "  UNION ALL"
     "  SELECT u.id FROM units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ?1"
     "), staff AS ("
@@ -26,81 +25,46 @@ constexpr const char* staff_cte =
 
 }  // namespace
 
-std::optional<double> NaiveFigures::transformation_rate() const {
-    long long assessed = 0;
-    long long mastered = 0;
-    for (const auto& [a, m] : dimensions) {
-        assessed += a;
-        mastered += m;
-    }
-    return ratio(mastered, assessed);
-}
-
-struct RawDatabase::Impl {
+struct RawWriter::Impl {
     std::string organization_id;
     std::vector<std::string> observer_of_store;
-    std::unique_ptr<SqliteConnection> db;
-    std::int64_t seq = 0;
+    std::unique_ptr<server::db::Engine> engine;
 };
 
-RawDatabase::RawDatabase(const std::filesystem::path& data_dir, const BenchOrganization& organization)
+RawWriter::RawWriter(const BenchDatabase& database, const BenchOrganization& organization)
     : impl_(std::make_unique<Impl>()) {
     {
-        const auto store = server::open_sqlite_store(data_dir);
+        const auto store = database.open_store();
         impl_->organization_id = organization.create(*store);
         std::map<std::string, std::string> user_ids;
         for (const auto& user : store->users(impl_->organization_id)) user_ids[user.username] = user.id;
         for (int s = 0; s < organization.stores(); ++s)
             impl_->observer_of_store.push_back(user_ids.at(organization.manager_username(s)));
     }
-    impl_->db = std::make_unique<SqliteConnection>(server::database_path(data_dir), SqliteConnection::Mode::read_write);
-    if (impl_->db->pragma("journal_mode = WAL") != "wal") throw std::runtime_error("WAL is not available");
-    impl_->db->execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-    auto last = impl_->db->prepare("SELECT change_seq FROM organizations WHERE id = ?1");
-    last.bind_all(impl_->organization_id);
-    if (last.step()) impl_->seq = last.int64(0);
+    impl_->engine = database.open_engine();
 }
 
-RawDatabase::~RawDatabase() = default;
+RawWriter::~RawWriter() = default;
 
-void RawDatabase::insert(const std::vector<Observation>& observations, int store, Timestamp now) {
-    auto& db = *impl_->db;
-    const auto& organization = impl_->organization_id;
+void RawWriter::insert(const std::vector<Observation>& observations, int store, Timestamp now) {
+    const auto session = impl_->engine->begin(server::db::SessionKind::write);
+    auto& db = session->db();
+    auto sequence = server::ChangeSequence::lock(db, impl_->organization_id);
+    if (!sequence) throw std::runtime_error("raw insert: the organisation is gone");
     const auto& observer = impl_->observer_of_store.at(static_cast<std::size_t>(store));
-    db.execute("BEGIN IMMEDIATE");
-    for (const auto& o : observations) {
-        const auto seq = ++impl_->seq;
-        db.prepare(
-              "INSERT INTO observation_revisions (organization_id, id, revision, base_revision, employee_id,"
-              " observer_id, observed_at, model_version, comment, coaching_action, deleted, received_at, seq)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
-            .bind_all(organization, o.id, o.revision, o.base_revision, o.employee_id, observer, millis(o.observed_at),
-                      o.model_version, o.comment, o.coaching_action, o.deleted, millis(now), seq)
-            .run();
-        auto rating = db.prepare(
-            "INSERT INTO observation_ratings (organization_id, observation_id, revision, position, dimension_id,"
-            " level) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        for (std::size_t i = 0; i < o.ratings.size(); ++i) {
-            rating.bind_all(organization, o.id, o.revision, static_cast<int>(i), o.ratings[i].dimension_id,
-                            o.ratings[i].level);
-            rating.run();
-            rating.reset();
-        }
-        db.prepare(
-              "INSERT INTO observations (organization_id, id, revision, employee_id, observer_id, observed_at,"
-              " model_version, comment, coaching_action, deleted, received_at, seq)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-            .bind_all(organization, o.id, o.revision, o.employee_id, observer, millis(o.observed_at), o.model_version,
-                      o.comment, o.coaching_action, o.deleted, millis(now), seq)
-            .run();
+    for (auto observation : observations) {
+        observation.observer_id = observer;
+        server::write_observation(db, impl_->organization_id, observation, now, sequence->next());
     }
-    db.prepare("UPDATE organizations SET change_seq = ?2 WHERE id = ?1").bind_all(organization, impl_->seq).run();
-    db.execute("COMMIT");
+    sequence->save(db);
+    session->commit();
 }
 
-NaiveFigures RawDatabase::naive(const std::string& unit_id, const IndicatorParams& params,
-                                const std::vector<std::string>& dimension_ids, int threshold) {
-    auto& db = *impl_->db;
+NaiveFigures naive_figures(server::db::Engine& engine, const std::string& organization_id,
+                           const std::string& unit_id, const IndicatorParams& params,
+                           const std::vector<std::string>& dimension_ids, int threshold) {
+    const auto session = engine.begin(server::db::SessionKind::snapshot);
+    auto& db = session->db();
     NaiveFigures figures;
     figures.dimensions.assign(dimension_ids.size(), {0, 0});
     const std::int64_t window = static_cast<std::int64_t>(params.window_days) * 86'400'000;
@@ -117,8 +81,9 @@ NaiveFigures RawDatabase::naive(const std::string& unit_id, const IndicatorParam
         "  WHERE o.organization_id = ?1 AND o.deleted = 0 AND o.observed_at > ?3 AND o.observed_at <= ?4"
         "   AND o.employee_id IN (SELECT id FROM staff)"
         ")"
-        " SELECT dimension_id, count(*), sum(level >= ?5) FROM latest WHERE n = 1 GROUP BY dimension_id");
-    assessed.bind_all(impl_->organization_id, unit_id, millis(params.at) - window, millis(params.at), threshold);
+        " SELECT dimension_id, count(*), sum(CASE WHEN level >= ?5 THEN 1 ELSE 0 END) FROM latest WHERE n = 1"
+        " GROUP BY dimension_id");
+    assessed.bind_all(organization_id, unit_id, millis(params.at) - window, millis(params.at), threshold);
     while (assessed.step()) {
         const auto id = assessed.text(0);
         for (std::size_t d = 0; d < dimension_ids.size(); ++d)
@@ -136,7 +101,7 @@ NaiveFigures RawDatabase::naive(const std::string& unit_id, const IndicatorParam
         "   JOIN activity_participants p ON p.organization_id = a.organization_id AND p.activity_id = a.id"
         "    AND p.revision = a.revision"
         "   WHERE a.organization_id = ?1 AND a.deleted = 0 AND a.occurred_at >= ?3 AND a.occurred_at < ?4))");
-    deployed.bind_all(impl_->organization_id, unit_id, millis(params.from), millis(params.to));
+    deployed.bind_all(organization_id, unit_id, millis(params.from), millis(params.to));
     if (deployed.step()) {
         figures.active_employees = deployed.integer(0);
         figures.accompanied_employees = deployed.integer(1);

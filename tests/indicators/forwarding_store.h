@@ -141,6 +141,8 @@ public:
     }
 
     long long database_bytes() override { return inner_.database_bytes(); }
+    server::ReplicaReadStatus replica_reads() const override { return inner_.replica_reads(); }
+    server::SchemaVersion schema_version() override { return inner_.schema_version(); }
 
 private:
     server::Store& inner_;

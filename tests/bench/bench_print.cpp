@@ -229,7 +229,8 @@ void print_projection(std::ostream& out, const BenchOptions& options, const Benc
     const long long large = options.sizes.back();
     const double millions = static_cast<double>(large - small) / 1e6;
     out << "\nprojection to " << thousands(rss_target_observations) << " observations (linear from "
-        << thousands(small) << " to " << thousands(large) << "):\n";
+        << thousands(small) << " to " << thousands(large)
+        << "; rough: at small sizes fixed costs and the machine's load weigh more than growth):\n";
     for (const auto backend : options.backends) {
         const ReadResult* a = nullptr;
         const ReadResult* b = nullptr;

@@ -107,18 +107,23 @@ std::optional<Employee> load_employee(db::Connection& db, const std::string& org
     return read_employee(statement);
 }
 
-std::optional<EmployeeStatus> load_employee_status(db::Connection& db, const std::string& organization_id,
-                                                   const std::string& employee_id) {
-    auto statement = db.prepare(
-        "SELECT unit_id, active, inactive_since FROM employees WHERE organization_id = ?1 AND id = ?2");
-    statement.bind_all(organization_id, employee_id);
-    if (!statement.step()) return std::nullopt;
-    EmployeeStatus status{statement.text(0), std::nullopt};
-    // An inactive row without a time (written by hand) counts as inactive since ever.
-    if (statement.integer(1) == 0) {
-        status.inactive_since = statement.is_null(2) ? Timestamp{} : from_millis(statement.int64(2));
+std::unordered_map<std::string, EmployeeStatus> load_employee_statuses(db::Connection& db,
+                                                                      const std::string& organization_id,
+                                                                      const std::vector<std::string>& ids) {
+    std::unordered_map<std::string, EmployeeStatus> found;
+    if (ids.empty()) return found;
+    auto statement = db.prepare("SELECT id, unit_id, active, inactive_since FROM employees"
+                                " WHERE organization_id = ?1 AND id IN (" + db.id_list(2) + ")");
+    statement.bind_all(organization_id, db::json_string_array(ids));
+    while (statement.step()) {
+        EmployeeStatus status{statement.text(1), std::nullopt};
+        // An inactive row without a time (written by hand) counts as inactive since ever.
+        if (statement.integer(2) == 0) {
+            status.inactive_since = statement.is_null(3) ? Timestamp{} : from_millis(statement.int64(3));
+        }
+        found.emplace(statement.text(0), std::move(status));
     }
-    return status;
+    return found;
 }
 
 void delete_user_tokens(db::Connection& db, const std::string& organization_id, const std::string& user_id) {

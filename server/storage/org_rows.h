@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace floorwalk::server {
@@ -38,9 +39,10 @@ struct EmployeeStatus {
     std::string unit_id;
     std::optional<Timestamp> inactive_since;
 };
-[[nodiscard]] std::optional<EmployeeStatus> load_employee_status(db::Connection& db,
-                                                                 const std::string& organization_id,
-                                                                 const std::string& employee_id);
+// The employees among `ids`, by id (an id that is no employee of the organisation is absent). One query for a
+// whole push.
+[[nodiscard]] std::unordered_map<std::string, EmployeeStatus> load_employee_statuses(
+    db::Connection& db, const std::string& organization_id, const std::vector<std::string>& ids);
 
 [[nodiscard]] std::optional<StoredUser> load_user(db::Connection& db, const std::string& organization_id,
                                                   const std::string& user_id);

@@ -7,13 +7,28 @@ namespace floorwalk::server {
 // ---------------------------------------------------------------------------------------------------------------
 // Observations
 
-std::optional<RecordHead> observation_head(db::Connection& db, const std::string& organization_id,
-                                           const std::string& id) {
-    auto statement =
-        db.prepare("SELECT revision, observer_id, deleted FROM observations WHERE organization_id = ?1 AND id = ?2");
-    statement.bind_all(organization_id, id);
-    if (!statement.step()) return std::nullopt;
-    return RecordHead{statement.integer(0), statement.text(1), statement.integer(2) != 0};
+namespace {
+
+std::unordered_map<std::string, RecordHead> heads(db::Connection& db, const std::string& table,
+                                                  const std::string& author_column,
+                                                  const std::string& organization_id,
+                                                  const std::vector<std::string>& ids) {
+    std::unordered_map<std::string, RecordHead> found;
+    if (ids.empty()) return found;
+    auto statement = db.prepare("SELECT id, revision, " + author_column + ", deleted FROM " + table +
+                                " WHERE organization_id = ?1 AND id IN (" + db.id_list(2) + ")");
+    statement.bind_all(organization_id, db::json_string_array(ids));
+    while (statement.step()) {
+        found.emplace(statement.text(0), RecordHead{statement.integer(1), statement.text(2), statement.integer(3) != 0});
+    }
+    return found;
+}
+
+}  // namespace
+
+std::unordered_map<std::string, RecordHead> observation_heads(db::Connection& db, const std::string& organization_id,
+                                                              const std::vector<std::string>& ids) {
+    return heads(db, "observations", "observer_id", organization_id, ids);
 }
 
 std::vector<Rating> load_ratings(db::Connection& db, const std::string& organization_id, const std::string& id,
@@ -47,43 +62,6 @@ std::optional<Observation> load_observation_revision(db::Connection& db, const s
     observation.deleted = statement.integer(7) != 0;
     observation.ratings = load_ratings(db, organization_id, id, revision);
     return observation;
-}
-
-void write_observation(db::Connection& db, const std::string& organization_id, const Observation& observation,
-                       Timestamp received_at, std::int64_t seq) {
-    db.prepare(
-          "INSERT INTO observation_revisions (organization_id, id, revision, base_revision, employee_id, observer_id,"
-          " observed_at, model_version, comment, coaching_action, deleted, received_at, seq)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
-        .bind_all(organization_id, observation.id, observation.revision, observation.base_revision,
-                  observation.employee_id, observation.observer_id, to_millis(observation.observed_at),
-                  observation.model_version, observation.comment, observation.coaching_action, observation.deleted,
-                  to_millis(received_at), seq)
-        .run();
-
-    auto rating = db.prepare(
-        "INSERT INTO observation_ratings (organization_id, observation_id, revision, position, dimension_id, level)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    for (std::size_t i = 0; i < observation.ratings.size(); ++i) {
-        rating.bind_all(organization_id, observation.id, observation.revision, static_cast<int>(i),
-                        observation.ratings[i].dimension_id, observation.ratings[i].level);
-        rating.run();
-        rating.reset();
-    }
-
-    db.prepare(
-          "INSERT INTO observations (organization_id, id, revision, employee_id, observer_id, observed_at,"
-          " model_version, comment, coaching_action, deleted, received_at, seq)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-          " ON CONFLICT (organization_id, id) DO UPDATE SET revision = excluded.revision,"
-          " employee_id = excluded.employee_id, observer_id = excluded.observer_id,"
-          " observed_at = excluded.observed_at, model_version = excluded.model_version, comment = excluded.comment,"
-          " coaching_action = excluded.coaching_action, deleted = excluded.deleted,"
-          " received_at = excluded.received_at, seq = excluded.seq")
-        .bind_all(organization_id, observation.id, observation.revision, observation.employee_id,
-                  observation.observer_id, to_millis(observation.observed_at), observation.model_version,
-                  observation.comment, observation.coaching_action, observation.deleted, to_millis(received_at), seq)
-        .run();
 }
 
 void for_each_current_observation(db::Connection& db, const std::string& organization_id,
@@ -122,13 +100,9 @@ void for_each_current_observation(db::Connection& db, const std::string& organiz
 // ---------------------------------------------------------------------------------------------------------------
 // Coaching activities
 
-std::optional<RecordHead> activity_head(db::Connection& db, const std::string& organization_id,
-                                        const std::string& id) {
-    auto statement =
-        db.prepare("SELECT revision, manager_id, deleted FROM activities WHERE organization_id = ?1 AND id = ?2");
-    statement.bind_all(organization_id, id);
-    if (!statement.step()) return std::nullopt;
-    return RecordHead{statement.integer(0), statement.text(1), statement.integer(2) != 0};
+std::unordered_map<std::string, RecordHead> activity_heads(db::Connection& db, const std::string& organization_id,
+                                                           const std::vector<std::string>& ids) {
+    return heads(db, "activities", "manager_id", organization_id, ids);
 }
 
 std::vector<std::string> load_participants(db::Connection& db, const std::string& organization_id,
@@ -160,37 +134,6 @@ std::optional<CoachingActivity> load_activity_revision(db::Connection& db, const
     activity.deleted = statement.integer(5) != 0;
     activity.participant_ids = load_participants(db, organization_id, id, revision);
     return activity;
-}
-
-void write_activity(db::Connection& db, const std::string& organization_id, const CoachingActivity& activity,
-                    Timestamp received_at, std::int64_t seq) {
-    const std::string kind(to_string(activity.kind));
-    db.prepare(
-          "INSERT INTO activity_revisions (organization_id, id, revision, base_revision, manager_id, kind,"
-          " occurred_at, note, deleted, received_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-        .bind_all(organization_id, activity.id, activity.revision, activity.base_revision, activity.manager_id, kind,
-                  to_millis(activity.occurred_at), activity.note, activity.deleted, to_millis(received_at), seq)
-        .run();
-
-    auto participant = db.prepare(
-        "INSERT INTO activity_participants (organization_id, activity_id, revision, position, employee_id)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (std::size_t i = 0; i < activity.participant_ids.size(); ++i) {
-        participant.bind_all(organization_id, activity.id, activity.revision, static_cast<int>(i),
-                             activity.participant_ids[i]);
-        participant.run();
-        participant.reset();
-    }
-
-    db.prepare(
-          "INSERT INTO activities (organization_id, id, revision, manager_id, kind, occurred_at, note, deleted,"
-          " received_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-          " ON CONFLICT (organization_id, id) DO UPDATE SET revision = excluded.revision,"
-          " manager_id = excluded.manager_id, kind = excluded.kind, occurred_at = excluded.occurred_at,"
-          " note = excluded.note, deleted = excluded.deleted, received_at = excluded.received_at, seq = excluded.seq")
-        .bind_all(organization_id, activity.id, activity.revision, activity.manager_id, kind,
-                  to_millis(activity.occurred_at), activity.note, activity.deleted, to_millis(received_at), seq)
-        .run();
 }
 
 void for_each_current_activity(db::Connection& db, const std::string& organization_id,

@@ -1,5 +1,5 @@
-// Reading and writing observation and coaching-activity rows: the revision history, the per-revision ratings and
-// participants, and the current row of each record.
+// Reading observation and coaching-activity rows: the revision history, the per-revision ratings and participants,
+// and the current row of each record (RecordWriter writes them).
 #pragma once
 
 #include "floorwalk/domain.h"
@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace floorwalk::server {
@@ -21,30 +22,28 @@ struct RecordHead {
     bool deleted = false;   // the latest revision is a tombstone
 };
 
-[[nodiscard]] std::optional<RecordHead> observation_head(db::Connection& db, const std::string& organization_id,
-                                                         const std::string& id);
+// The stored records among `ids`, by id (an id not stored is absent). One query for a whole push.
+[[nodiscard]] std::unordered_map<std::string, RecordHead> observation_heads(db::Connection& db,
+                                                                            const std::string& organization_id,
+                                                                            const std::vector<std::string>& ids);
 // One stored revision as the client sent it (observer_id is the author).
 [[nodiscard]] std::optional<Observation> load_observation_revision(db::Connection& db,
                                                                    const std::string& organization_id,
                                                                    const std::string& id, int revision);
 [[nodiscard]] std::vector<Rating> load_ratings(db::Connection& db, const std::string& organization_id,
                                                const std::string& id, int revision);
-// Appends `observation` to the history and makes it the current revision.
-void write_observation(db::Connection& db, const std::string& organization_id, const Observation& observation,
-                       Timestamp received_at, std::int64_t seq);
 // Current revisions, tombstones excluded, ordered by id.
 void for_each_current_observation(db::Connection& db, const std::string& organization_id,
                                   const std::function<void(const Observation&)>& visit);
 
-[[nodiscard]] std::optional<RecordHead> activity_head(db::Connection& db, const std::string& organization_id,
-                                                      const std::string& id);
+[[nodiscard]] std::unordered_map<std::string, RecordHead> activity_heads(db::Connection& db,
+                                                                         const std::string& organization_id,
+                                                                         const std::vector<std::string>& ids);
 [[nodiscard]] std::optional<CoachingActivity> load_activity_revision(db::Connection& db,
                                                                      const std::string& organization_id,
                                                                      const std::string& id, int revision);
 [[nodiscard]] std::vector<std::string> load_participants(db::Connection& db, const std::string& organization_id,
                                                          const std::string& id, int revision);
-void write_activity(db::Connection& db, const std::string& organization_id, const CoachingActivity& activity,
-                    Timestamp received_at, std::int64_t seq);
 void for_each_current_activity(db::Connection& db, const std::string& organization_id,
                                const std::function<void(const CoachingActivity&)>& visit);
 

@@ -13,6 +13,9 @@
 //      employee left is accepted);
 //   7. ACCEPTED: appended to the history and made current, with the next change sequence number.
 // Ids are compared and stored in their canonical form (lower-case UUID): the case of a resend does not matter.
+// A batch reads the stored state it needs in three queries and writes its accepted records at the end in multi-row
+// statements (RecordWriter); between the two, the heads are kept in memory as records are accepted, so a later
+// record of the batch is decided against the earlier ones exactly as if each had been written at once.
 #include "sync/push.h"
 
 #include "floorwalk/time.h"
@@ -20,6 +23,7 @@
 #include "floorwalk/validation.h"
 #include "storage/org_rows.h"
 #include "storage/record_rows.h"
+#include "storage/record_writer.h"
 #include "sync/scope.h"
 
 #include <algorithm>
@@ -74,12 +78,44 @@ class PushContext {
 public:
     PushContext(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
                 Timestamp now)
-        : db_(db), sequence_(sequence), models_(models), caller_(caller), now_(now) {}
+        : db_(db), sequence_(sequence), models_(models), caller_(caller), now_(now), writer_(db, caller.organization_id) {}
+
+    // Reads what the decisions need for the whole batch in three queries (the stored heads of both kinds and the
+    // employees named), instead of two to four per record. Employees are looked up only for records that pass
+    // validation: an invalid id is refused by the rules, never sent to the database.
+    void load_stored_state(const std::vector<Observation>& observations,
+                           const std::vector<CoachingActivity>& activities) {
+        std::vector<std::string> ids;
+        std::vector<std::string> employee_ids;
+        for (const auto& observation : observations) {
+            if (!validate_record_id(observation.id).empty()) continue;
+            ids.push_back(observation.id);
+            const auto model = models_.get(db_, caller_.organization_id, observation.model_version);
+            if (model && validate_observation(observation, *model, now_).empty()) {
+                employee_ids.push_back(observation.employee_id);
+            }
+        }
+        for (const auto& activity : activities) {
+            if (!validate_record_id(activity.id).empty()) continue;
+            ids.push_back(activity.id);
+            if (validate_activity(activity, now_).empty()) {
+                employee_ids.insert(employee_ids.end(), activity.participant_ids.begin(),
+                                    activity.participant_ids.end());
+            }
+        }
+        ids = sorted_unique(std::move(ids));
+        observation_heads_ = observation_heads(db_, caller_.organization_id, ids);
+        activity_heads_ = activity_heads(db_, caller_.organization_id, ids);
+        load_employees(sorted_unique(std::move(employee_ids)));
+    }
+
+    // Writes the accepted records; call once, after the last push() and before the session commits.
+    void finish() { writer_.flush(); }
 
     PushOutcome push(const Observation& input) {
         // An id that is no UUID names no stored record: refused before it reaches a query.
         if (auto errors = validate_record_id(input.id); !errors.empty()) return rejected(input.id, errors, 0);
-        const auto head = observation_head(db_, caller_.organization_id, input.id);
+        const auto head = stored_head(observation_heads_, input.id);
         const int stored = head ? head->revision : 0;
 
         const auto model = models_.get(db_, caller_.organization_id, input.model_version);
@@ -87,12 +123,13 @@ public:
         if (auto errors = validate_observation(input, *model, now_); !errors.empty()) {
             return rejected(input.id, errors, stored);
         }
-        if (activity_head(db_, caller_.organization_id, input.id)) {
+        if (activity_heads_.contains(input.id)) {
             return id_used_by_other_kind(input.id, "an observation", "a coaching activity", stored);
         }
         if (head && head->author_id != caller_.user_id) return not_author(input.id, "observation", stored);
 
         if (input.revision <= stored) {
+            writer_.flush();  // the stored revision may be one this batch accepted
             const auto existing = load_observation_revision(db_, caller_.organization_id, input.id, input.revision);
             if (existing && same_content(*existing, input)) {
                 return make_outcome(input.id, PushStatus::duplicate, stored);
@@ -111,22 +148,24 @@ public:
 
         Observation record = input;
         record.observer_id = caller_.user_id;
-        write_observation(db_, caller_.organization_id, record, now_, sequence_.next());
+        writer_.add(record, now_, sequence_.next());
+        observation_heads_[input.id] = RecordHead{input.revision, caller_.user_id, input.deleted};
         return make_outcome(input.id, PushStatus::accepted, input.revision);
     }
 
     PushOutcome push(const CoachingActivity& input) {
         if (auto errors = validate_record_id(input.id); !errors.empty()) return rejected(input.id, errors, 0);
-        const auto head = activity_head(db_, caller_.organization_id, input.id);
+        const auto head = stored_head(activity_heads_, input.id);
         const int stored = head ? head->revision : 0;
 
         if (auto errors = validate_activity(input, now_); !errors.empty()) return rejected(input.id, errors, stored);
-        if (observation_head(db_, caller_.organization_id, input.id)) {
+        if (observation_heads_.contains(input.id)) {
             return id_used_by_other_kind(input.id, "a coaching activity", "an observation", stored);
         }
         if (head && head->author_id != caller_.user_id) return not_author(input.id, "coaching activity", stored);
 
         if (input.revision <= stored) {
+            writer_.flush();
             const auto existing = load_activity_revision(db_, caller_.organization_id, input.id, input.revision);
             if (existing && same_content(*existing, input)) {
                 return make_outcome(input.id, PushStatus::duplicate, stored);
@@ -135,15 +174,17 @@ public:
         }
         if (input.base_revision != stored) return stale_base(input.id, input.base_revision, stored);
 
+        std::optional<Timestamp> at;
+        if (!input.deleted) at = input.occurred_at;
         for (std::size_t i = 0; i < input.participant_ids.size(); ++i) {
             const std::string field = "participantIds[" + std::to_string(i) + "]";
-            const auto at = input.deleted ? std::nullopt : std::optional(input.occurred_at);
             if (auto refusal = check_employee(input.id, field, input.participant_ids[i], stored, at)) return *refusal;
         }
 
         CoachingActivity record = input;
         record.manager_id = caller_.user_id;
-        write_activity(db_, caller_.organization_id, record, now_, sequence_.next());
+        writer_.add(record, now_, sequence_.next());
+        activity_heads_[input.id] = RecordHead{input.revision, caller_.user_id, input.deleted};
         return make_outcome(input.id, PushStatus::accepted, input.revision);
     }
 
@@ -187,10 +228,9 @@ private:
     // still active then. A tombstone passes `at` = nullopt: deleting a record is always allowed in scope.
     std::optional<PushOutcome> check_employee(const std::string& id, const std::string& field,
                                               const std::string& employee_id, int stored,
-                                              std::optional<Timestamp> at) {
-        auto [it, inserted] = employees_.try_emplace(employee_id);
-        if (inserted) it->second = load_employee_status(db_, caller_.organization_id, employee_id);
-        const auto& employee = it->second;
+                                              const std::optional<Timestamp>& at) {
+        if (!employees_.contains(employee_id)) load_employees({employee_id});
+        const auto& employee = employees_.at(employee_id);
         if (!employee) {
             return make_outcome(id, PushStatus::rejected, stored, "unknown_employee",
                                 field + " is " + in_quotes(employee_id) + ", not an employee of this organisation");
@@ -212,6 +252,28 @@ private:
         return std::nullopt;
     }
 
+    static std::vector<std::string> sorted_unique(std::vector<std::string> values) {
+        std::sort(values.begin(), values.end());
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+        return values;
+    }
+
+    static std::optional<RecordHead> stored_head(const std::unordered_map<std::string, RecordHead>& heads,
+                                                 const std::string& id) {
+        const auto it = heads.find(id);
+        if (it == heads.end()) return std::nullopt;
+        return it->second;
+    }
+
+    // Remembers each of `ids` as found or absent, so no employee is looked up twice.
+    void load_employees(const std::vector<std::string>& ids) {
+        auto found = load_employee_statuses(db_, caller_.organization_id, ids);
+        for (const auto& id : ids) {
+            const auto it = found.find(id);
+            employees_[id] = it == found.end() ? std::nullopt : std::optional(std::move(it->second));
+        }
+    }
+
     const Scope& scope() {
         if (!scope_) scope_ = resolve_scope(db_, caller_);
         return *scope_;
@@ -222,8 +284,13 @@ private:
     ModelCache& models_;
     const Caller& caller_;
     Timestamp now_;
+    RecordWriter writer_;
     std::optional<Scope> scope_;  // resolved on first need: a batch of duplicates never computes it
-    std::unordered_map<std::string, std::optional<EmployeeStatus>> employees_;  // by id, loaded on first need
+    // The stored state as this batch changes it: heads by record id (absent: not stored), employees by id (nullopt:
+    // no such employee).
+    std::unordered_map<std::string, RecordHead> observation_heads_;
+    std::unordered_map<std::string, RecordHead> activity_heads_;
+    std::unordered_map<std::string, std::optional<EmployeeStatus>> employees_;
 };
 
 }  // namespace
@@ -237,21 +304,24 @@ std::vector<PushOutcome> apply_push(db::Connection& db, ChangeSequence& sequence
     }
     std::vector<PushOutcome> outcomes;
     outcomes.reserve(observations.size() + activities.size());
-    PushContext context(db, sequence, models, caller, now);
     // Records are decided and stored under their canonical id (lower-case UUID), so that a resend in another case
     // is the same record; each outcome names the id as the client sent it, so the client can match it.
-    for (const auto& observation : observations) {
-        Observation canonical = observation;
-        canonical.id = canonical_uuid(observation.id);
-        outcomes.push_back(context.push(canonical));
-        outcomes.back().id = observation.id;
+    std::vector<Observation> canonical_observations = observations;
+    for (auto& observation : canonical_observations) observation.id = canonical_uuid(observation.id);
+    std::vector<CoachingActivity> canonical_activities = activities;
+    for (auto& activity : canonical_activities) activity.id = canonical_uuid(activity.id);
+
+    PushContext context(db, sequence, models, caller, now);
+    context.load_stored_state(canonical_observations, canonical_activities);
+    for (std::size_t i = 0; i < observations.size(); ++i) {
+        outcomes.push_back(context.push(canonical_observations[i]));
+        outcomes.back().id = observations[i].id;
     }
-    for (const auto& activity : activities) {
-        CoachingActivity canonical = activity;
-        canonical.id = canonical_uuid(activity.id);
-        outcomes.push_back(context.push(canonical));
-        outcomes.back().id = activity.id;
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+        outcomes.push_back(context.push(canonical_activities[i]));
+        outcomes.back().id = activities[i].id;
     }
+    context.finish();
     return outcomes;
 }
 

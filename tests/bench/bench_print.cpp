@@ -120,7 +120,7 @@ void print_ingest(std::ostream& out, const BenchOptions& options, const BenchRes
         table.add(std::move(row));
     }
     table.print(out);
-    out << "raw: the same rows with the server's row writer (storage/record_rows.h), one connection, one transaction\n"
+    out << "raw: the same rows with the server's row writer (storage/record_writer.h), one connection, one transaction\n"
         << "     per batch, no HTTP; it takes turns with the HTTP ingest every 100 batches";
     if (compare && baseline->http_percent) out << " (2026-11-28: HTTP/raw " << fixed(*baseline->http_percent, 1) << " %)";
     out << "\n";

@@ -1,7 +1,7 @@
 #include "bulk_load.h"
 
 #include "database/sqlite/sqlite_connection.h"
-#include "storage/record_rows.h"
+#include "storage/record_writer.h"
 
 #include <chrono>
 #include <map>
@@ -55,12 +55,14 @@ void bulk_load_sqlite(const BenchDatabase& database, const BenchOrganization& or
     constexpr long long batches_per_transaction = 200;
     for (long long index = first; index < end;) {
         db.execute("BEGIN IMMEDIATE");
+        server::RecordWriter writer(db, target.organization_id);
         for (long long n = 0; n < batches_per_transaction && index < end; ++n, ++index) {
             const auto& observer = target.observer_of_store.at(static_cast<std::size_t>(organization.batch_store(index)));
             for (auto& observation : organization.batch(index, total)) {
                 observation.observer_id = observer;
-                server::write_observation(db, target.organization_id, observation, now, ++seq);
+                writer.add(observation, now, ++seq);
             }
+            writer.flush();
         }
         db.prepare("UPDATE organizations SET change_seq = ?2 WHERE id = ?1").bind_all(target.organization_id, seq).run();
         db.execute("COMMIT");

@@ -1,7 +1,7 @@
 // The shortcut to the read sizes: batches written straight into the server's database while every server is
 // stopped, in large transactions. The sizes measure how reads, starts and memory grow, not how fast they were
 // filled (ingest is measured over HTTP on its own), so this fill is not timed against anything:
-// - SQLite: the server's own row writer (storage/record_rows.h), a large page cache, no fsync;
+// - SQLite: the server's own row writer (storage/record_writer.h), a large page cache, no fsync;
 // - PostgreSQL: COPY through libpq into the same three tables (revisions, ratings, current rows), with the
 //   foreign-key triggers off when the role may (session_replication_role), then VACUUM (ANALYZE), as autovacuum
 //   would do on its own a little later (and in the middle of the timings).

@@ -1,7 +1,7 @@
 #include "raw_database.h"
 
 #include "storage/change_sequence.h"
-#include "storage/record_rows.h"
+#include "storage/record_writer.h"
 
 #include <map>
 #include <stdexcept>
@@ -52,10 +52,12 @@ void RawWriter::insert(const std::vector<Observation>& observations, int store, 
     auto sequence = server::ChangeSequence::lock(db, impl_->organization_id);
     if (!sequence) throw std::runtime_error("raw insert: the organisation is gone");
     const auto& observer = impl_->observer_of_store.at(static_cast<std::size_t>(store));
+    server::RecordWriter writer(db, impl_->organization_id);
     for (auto observation : observations) {
         observation.observer_id = observer;
-        server::write_observation(db, impl_->organization_id, observation, now, sequence->next());
+        writer.add(observation, now, sequence->next());
     }
+    writer.flush();
     sequence->save(db);
     session->commit();
 }

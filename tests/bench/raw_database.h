@@ -1,5 +1,5 @@
 // The baselines without the server, on either engine:
-// - RawWriter: the same rows as a push, written with the server's row writer (storage/record_rows.h) into a
+// - RawWriter: the same rows as a push, written with the server's row writer (storage/record_writer.h) into a
 //   database of the same schema, one transaction per batch on one connection, with no HTTP, protobuf,
 //   authentication or validation: what ingest costs the database alone;
 // - naive_figures: the indicators computed naively with SQL over the raw observations, the check of what the

@@ -251,6 +251,100 @@ TEST_CASE("a record and its edit in the same batch are applied in order", "[push
     CHECK(f.observations().empty());
 }
 
+TEST_CASE("decisions in a batch see the records accepted before them in the same batch", "[push]") {
+    // The stored state is read once per batch and written at its end: each decision must still see what the
+    // records before it in the batch did.
+    StoreFixture f;
+    const auto v1 = observation(uuid(1), "e-paris-1", {{"welcome", 3}, {"advice", 2}});
+    auto v1_other_content = v1;
+    v1_other_content.comment = "Another text";
+    auto v1_reordered = v1;
+    v1_reordered.ratings = {{"advice", 2}, {"welcome", 3}};
+    const auto outcomes = f.push("mgr.paris", {v1, v1_reordered, v1_other_content, edited(v1), observation(uuid(2), "e-paris-2")},
+                                 {activity(uuid(2), {"e-paris-1"}), activity(uuid(3), {"e-paris-3"})});
+    REQUIRE(outcomes.size() == 7);
+    CHECK(outcomes[0].status == PushStatus::accepted);
+    CHECK(outcomes[1].status == PushStatus::duplicate);
+    CHECK(outcomes[1].stored_revision == 1);
+    CHECK(outcomes[2].status == PushStatus::conflict);
+    CHECK(outcomes[2].error_code == "revision_conflict");
+    CHECK(outcomes[3].status == PushStatus::accepted);
+    CHECK(outcomes[3].stored_revision == 2);
+    CHECK(outcomes[4].status == PushStatus::accepted);
+    CHECK(outcomes[5].error_code == "id_used_by_other_kind");  // uuid(2) became an observation two records before
+    CHECK(outcomes[6].status == PushStatus::accepted);
+
+    const auto stored = f.observations();
+    REQUIRE(stored.size() == 2);
+    CHECK(stored[0].revision == 2);
+    CHECK(stored[0].ratings == std::vector<Rating>{{"welcome", 3}, {"advice", 2}});
+    REQUIRE(f.activities().size() == 1);
+    CHECK(f.activities()[0].id == uuid(3));
+}
+
+TEST_CASE("a large batch is stored whole, in order, with every rating and participant", "[push]") {
+    // 150 observations and 75 activities cross every chunk size of the multi-row writer (64, 8, 1).
+    StoreFixture f;
+    const std::vector<std::string> employees{"e-paris-1", "e-paris-2", "e-paris-3"};
+    std::vector<Observation> sent;
+    for (int i = 0; i < 150; ++i) {
+        auto o = observation(uuid(1000 + i), employees[i % 3], {{"welcome", 1 + i % 4}, {"closing", 1 + (i / 4) % 4}});
+        o.comment = "Comment " + std::to_string(i);
+        sent.push_back(o);
+    }
+    std::vector<CoachingActivity> activities_sent;
+    for (int i = 0; i < 75; ++i) {
+        activities_sent.push_back(activity(uuid(5000 + i), {employees[i % 3], employees[(i + 1) % 3]}));
+    }
+    const auto outcomes = f.push("mgr.paris", sent, activities_sent);
+    REQUIRE(outcomes.size() == 225);
+    for (const auto& outcome : outcomes) CHECK(outcome.status == PushStatus::accepted);
+
+    const auto stored = f.observations();
+    REQUIRE(stored.size() == 150);
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        CHECK(stored[i].id == sent[i].id);  // both in id order
+        CHECK(stored[i].ratings == sent[i].ratings);
+        CHECK(stored[i].comment == sent[i].comment);
+        CHECK(stored[i].employee_id == sent[i].employee_id);
+    }
+    const auto stored_activities = f.activities();
+    REQUIRE(stored_activities.size() == 75);
+    for (std::size_t i = 0; i < stored_activities.size(); ++i) {
+        CHECK(stored_activities[i].participant_ids == activities_sent[i].participant_ids);
+    }
+
+    // Numbered in the order sent: a pull lists them so.
+    const auto drained = drain(*f.store, f.caller("hq"), "", 1000);
+    REQUIRE(drained.observation_ids.size() == 150);
+    for (std::size_t i = 0; i < sent.size(); ++i) CHECK(drained.observation_ids[i] == sent[i].id);
+    CHECK(f.store->change_position(f.org).change_seq >= 225);
+
+    // Sent again: every record a duplicate, nothing numbered.
+    const auto position = f.store->change_position(f.org).change_seq;
+    for (const auto& outcome : f.push("mgr.paris", sent, activities_sent)) {
+        CHECK(outcome.status == PushStatus::duplicate);
+    }
+    CHECK(f.store->change_position(f.org).change_seq == position);
+}
+
+TEST_CASE("an employee id that breaks the rules is refused by them and never reaches the database", "[push]") {
+    // The batch looks employees up in one query: a refused record's employee id must not be part of it (on
+    // PostgreSQL, a NUL in a JSON id list fails the whole statement).
+    StoreFixture f;
+    const auto outcomes = f.push("mgr.paris",
+                                 {observation(uuid(1), std::string("e-paris-1\0x", 11)), observation(uuid(2), "e-nobody"),
+                                  observation(uuid(3), "e-paris-1")},
+                                 {activity(uuid(4), {std::string("e-paris-2\0", 10)})});
+    REQUIRE(outcomes.size() == 4);
+    CHECK(outcomes[0].status == PushStatus::rejected);
+    CHECK(outcomes[0].error_code == "text_nul");
+    CHECK(outcomes[1].error_code == "unknown_employee");
+    CHECK(outcomes[2].status == PushStatus::accepted);
+    CHECK(outcomes[3].error_code == "text_nul");
+    CHECK(f.observations().size() == 1);
+}
+
 TEST_CASE("coaching activities follow the same rules", "[push][activities]") {
     StoreFixture f;
     const auto a = activity(uuid(1), {"e-paris-1", "e-paris-2"}, ActivityKind::team_briefing);

@@ -66,7 +66,8 @@ for target in "${targets[@]}"; do
   if ((status != 0)) || [[ -e "${reproducers[0]}" ]]; then
     failed+=("$target")
     echo "floorwalk fuzz: FAILED $target (exit $status after $((SECONDS - start)) s); its log: $dir/log"
-    grep -E 'ERROR: |runtime error|invariant broken|detail:|SUMMARY' "$dir/log" | head -8 | sed 's/^/  /'
+    grep -a -E '^==[0-9]+==.*ERROR|runtime error:|invariant broken|^  detail: |^SUMMARY' "$dir/log" | head -8 |
+      cut -c1-300 | sed 's/^/  /'
     for reproducer in "${reproducers[@]}"; do
       [[ -e "$reproducer" ]] && echo "  reproducer: $reproducer  (replay: $binary $reproducer)"
     done

@@ -4,9 +4,12 @@
 // the file.
 //
 // Rules checked on every outcome: a refusal says why (a message, or at least one row error, each on a row of the
-// file); and an import that applied is idempotent, as imports.h promises: the same file again applies 0 rows.
+// file); an import that applied is idempotent, as imports.h promises (the same file again applies 0 rows); and
+// after a units import the stored units still form one tree.
 #include "api/imports.h"
 #include "floorwalk/csv.h"
+#include "floorwalk/unit_tree.h"
+#include "floorwalk/validation.h"
 #include "support/fuzz_check.h"
 #include "support/fuzz_world.h"
 
@@ -32,7 +35,7 @@ std::size_t line_count(std::string_view body) {
 bool has_column(std::string_view body, std::string_view column) {
     const auto table = csv::parse(body, nullptr);
     if (!table) return false;
-    for (auto name : table->header) {
+    for (const auto& name : table->header) {
         std::string_view trimmed = name;
         while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
         while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
@@ -68,6 +71,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (!(*kind == server::ImportKind::users && has_column(body, "password")))
                 fuzz::check(again.applied == 0, "importing the same file twice applies 0 rows the second time",
                             std::to_string(again.applied) + " rows applied again");
+            // What was stored is still one organisation: a single root, no cycle, every parent known.
+            if (*kind == server::ImportKind::units) {
+                const auto problems = UnitTree::validate(world.store().units(world.organization_id()));
+                fuzz::check(problems.empty(), "the stored units form one tree after a units import",
+                            problems.empty() ? "" : problems.front().message);
+            }
             break;
         }
         case Status::invalid_rows:
@@ -85,5 +94,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz::check(*kind == server::ImportKind::model, "only the model import refuses CSV");
             break;
     }
+    fuzz::FuzzWorld::input_done();
     return 0;
 }

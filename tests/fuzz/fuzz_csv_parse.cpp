@@ -22,7 +22,9 @@ bool representable(const floorwalk::csv::Table& table) {
     return true;
 }
 
-bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0'; }
+bool starts_formula(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0';
+}
 bool splits_cells(char c) { return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n'; }
 
 // spreadsheet_text's promise (csv.h): no character that makes a spreadsheet read a formula where a cell may start,

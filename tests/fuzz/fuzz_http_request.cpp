@@ -199,5 +199,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     beast::flat_buffer buffer(config.header_limit + read_slack_bytes);
     for (int i = 0; i < max_requests; ++i)
         if (!exchange(stream, buffer, config)) break;
+    fuzz::FuzzWorld::input_done();
     return 0;
 }

@@ -97,7 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_refusal(*refused);
     } else {
         check_period(series.from, series.to);
-        fuzz::check(series.to - series.from <= Days(7 * indicators::max_series_weeks), "a series spans at most 520 weeks");
+        fuzz::check(series.to - series.from <= Days(7 * indicators::max_series_weeks),
+                    "a series spans at most 520 weeks");
         check_printable(iso_week_start(series.from) - Days(series.window_days), "a series' first window");
     }
 
@@ -106,7 +107,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_refusal(*refused);
     } else {
         check_period(kpi.from, kpi.to);
-        fuzz::check(kpi.lag_periods >= 0 && kpi.lag_periods <= indicators::max_lag_periods, "lagPeriods is within 0..60");
+        fuzz::check(kpi.lag_periods >= 0 && kpi.lag_periods <= indicators::max_lag_periods,
+                    "lagPeriods is within 0..60");
         fuzz::check(!request->param("metric") || !kpi.metric.empty(), "a metric given is not empty");
     }
 

@@ -161,7 +161,8 @@ void users(Encoding encoding, std::string_view body) {
         user.username = message.username();
         user.display_name = message.display_name();
         user.role = wire::from_proto(message.role());
-        const auto count = std::min<std::size_t>(static_cast<std::size_t>(message.unit_ids_size()), max_units_per_user + 1);
+        const auto count =
+            std::min<std::size_t>(static_cast<std::size_t>(message.unit_ids_size()), max_units_per_user + 1);
         user.unit_ids.assign(message.unit_ids().begin(), message.unit_ids().begin() + static_cast<int>(count));
         if (validate_user(user).empty()) check_round_trip<User, pb::User>(user, "user");
     }

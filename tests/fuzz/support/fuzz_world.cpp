@@ -41,9 +41,25 @@ fs::path fresh_folder() {
 
 }  // namespace
 
-FuzzWorld& FuzzWorld::get() {
-    static FuzzWorld world;
+namespace {
+
+// Destroyed at exit, which removes its folder.
+std::unique_ptr<FuzzWorld>& instance() {
+    static std::unique_ptr<FuzzWorld> world;
     return world;
+}
+
+}  // namespace
+
+FuzzWorld& FuzzWorld::get() {
+    auto& world = instance();
+    if (!world) world = std::make_unique<FuzzWorld>();
+    return *world;
+}
+
+void FuzzWorld::input_done() {
+    static long inputs = 0;
+    if (++inputs % renew_every == 0) instance().reset();
 }
 
 Timestamp FuzzWorld::now() {

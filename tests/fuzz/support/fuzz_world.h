@@ -2,7 +2,9 @@
 // in a fresh folder holding the demo organisation (server/demo, at a fixed "now"), the Authenticator, the
 // indicator service and the Api with every route, as `floorwalk-server serve` wires them. No socket is opened.
 //
-// State carries over from one input to the next, as it does in a running server (a push that was accepted stays).
+// State carries over from one input to the next, as it does in a running server (a push that was accepted stays),
+// for renew_every inputs; then the world is built afresh, so that what earlier inputs piled up (thousands of
+// imported users, devices, records) cannot slow every later input down without bound.
 // Requests may name a demo account instead of a token: "Authorization: Bearer @admin" (or @hq, @director.north,
 // @manager) is replaced by a valid token of that account, re-issued whenever an input revoked it (logout, device
 // revocation, user deactivation), so the fuzzer reaches every handler behind authentication without guessing a
@@ -27,9 +29,13 @@ class FuzzWorld {
 public:
     // The process's one world, created on first use (in LLVMFuzzerInitialize or the first input).
     static FuzzWorld& get();
+    // Counts an input done; the renew_every-th drops the world, and the next get() builds a fresh one.
+    static void input_done();
+    static constexpr long renew_every = 20'000;
 
     FuzzWorld(const FuzzWorld&) = delete;
     FuzzWorld& operator=(const FuzzWorld&) = delete;
+    FuzzWorld();  // through get(), which keeps one per process
     ~FuzzWorld();
 
     // The fixed time every clock of the world reads (2026-12-01T12:00:00Z).
@@ -45,7 +51,6 @@ public:
     void restore_accounts();
 
 private:
-    FuzzWorld();
     void issue_token(const std::string& username);
 
     std::filesystem::path dir_;

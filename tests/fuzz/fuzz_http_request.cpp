@@ -138,7 +138,10 @@ bool exchange(InputStream& stream, beast::flat_buffer& buffer, const HttpConfig&
     const auto& header = parser.get();
     if (const auto coding = header[http::field::transfer_encoding];
         !coding.empty() && !is_chunked_only(std::string_view(coding.data(), coding.size()))) {
-        refuse(501, "unsupported_transfer_encoding", "Transfer-Encoding '" + std::string(coding) + "'.", head);
+        refuse(501, "unsupported_transfer_encoding",
+               "Transfer-Encoding '" + std::string(coding) +
+                   "' is not supported: send the body with Content-Length or 'chunked' alone.",
+               head);
         return false;
     }
     // The fields before the body: a chunked body's trailer must not reach the handler.

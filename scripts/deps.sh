@@ -4,6 +4,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
+  clang libclang-rt-14-dev
   libboost1.81-dev libprotobuf-dev protobuf-compiler libsqlite3-dev sqlite3 catch2 libssl-dev libsodium-dev openssl
   libpq-dev postgresql
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev

@@ -8,3 +8,4 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)"
 ctest --preset dev -j "$(nproc)" "$@"
+(($#)) || ./scripts/fuzz.sh "${FLOORWALK_FUZZ_SECONDS:-60}"  # the whole suite only (tests/fuzz/README.md)

@@ -1,6 +1,8 @@
 // Conversion between Beast's messages and the handlers' plain Request and Response.
 #include "http/server_internals.h"
 
+#include "floorwalk/validation.h"
+
 #include <boost/beast/http/field.hpp>
 
 #include <algorithm>
@@ -128,8 +130,10 @@ http::response<http::string_body> to_beast(const Response& in, const Delivery& d
 Response transport_error(int status, std::string_view code, std::string_view message) {
     Response response;
     response.status = status;
-    response.body = R"({"error":{"code":")" + json_escape(code) + R"(","message":")" + json_escape(message) +
-                    R"(","details":[]}})";
+    // Messages may quote what the client sent (a Transfer-Encoding value), and a field value may hold any byte
+    // above 0x7F: JSON is UTF-8, so those show as U+FFFD, as in the API's own errors (negotiation.cpp).
+    response.body = R"({"error":{"code":")" + json_escape(sanitize_utf8(code)) + R"(","message":")" +
+                    json_escape(sanitize_utf8(message)) + R"(","details":[]}})";
     return response;
 }
 

@@ -27,7 +27,10 @@ std::string format_export(const ExperienceModel& model, std::span<const std::pai
     using csv::spreadsheet_text;
     csv::Table table;
     table.header = export_columns();
-    for (const auto& [node, figures] : units) {
+    // Plain names, not a structured binding: the lambda below captures them, which clang before 16 refuses.
+    for (const auto& entry : units) {
+        const UnitNode* const node = entry.first;
+        const Figures& figures = entry.second;
         const Suppression why = suppression(*node);
         const bool withheld = why != Suppression::none;
         auto unit_row = [&](const Dimension* dimension, const DimensionFigures* dimension_figures) {

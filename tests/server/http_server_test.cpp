@@ -1,5 +1,6 @@
 // The transport on its own: limits, deadlines, the connection cap, Transfer-Encoding, TLS and graceful shutdown,
 // against a stub handler on 127.0.0.1 and a free port.
+#include "floorwalk/validation.h"
 #include "http/http_server.h"
 #include "support/fixtures.h"
 #include "support/http_client.h"
@@ -200,6 +201,20 @@ TEST_CASE("a Transfer-Encoding other than chunked is refused with 501") {
         CHECK_THAT(body_of(received.data), Contains("unsupported_transfer_encoding"));
         CHECK(received.closed);
     }
+}
+
+// Found by fuzzing (tests/fuzz/corpus/http_request/regression-501-not-utf8): the 501 quotes the coding, and a
+// field value may carry any byte above 0x7F; the answer must stay JSON, which is UTF-8.
+TEST_CASE("a refusal quoting bytes that are not UTF-8 is still valid JSON") {
+    Running running;
+    RawConnection connection(running.server.port());
+    connection.send("POST /push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\xff\xfe\r\n\r\nabc");
+    const auto received = connection.receive_until_close(10s);
+    CHECK(status_of(received.data) == 501);
+    const auto body = body_of(received.data);
+    CHECK(floorwalk::utf8_length(body).has_value());
+    // Each stray byte is shown as U+FFFD, so the person reading still sees where the value went wrong.
+    CHECK_THAT(body, Contains("'chunked\xEF\xBF\xBD\xEF\xBF\xBD'"));
 }
 
 TEST_CASE("ambiguous framing and broken request lines are answered 400") {

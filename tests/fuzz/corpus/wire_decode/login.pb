@@ -1,0 +1,2 @@
+
+demohqdemo1234"phone:1

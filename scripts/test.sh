@@ -8,3 +8,4 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)"
 ctest --preset dev -j "$(nproc)" "$@"
+[[ "${FLOORWALK_SANITIZERS:-1}" == 0 ]] || ./scripts/sanitizers.sh

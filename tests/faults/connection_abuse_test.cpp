@@ -21,6 +21,7 @@
 using namespace floorwalk;
 using namespace floorwalk::faults;
 using namespace std::chrono_literals;
+using namespace std::string_literals;
 namespace test = floorwalk::server::test;
 using test::RawConnection;
 
@@ -398,7 +399,8 @@ TEST_CASE_METHOD(Abuse, "byte streams that are not valid HTTP get a 4xx JSON ans
         {"TRACE", "TRACE /healthz HTTP/1.1\r\nHost: x\r\n\r\n"},
         {"HTTP/3.0", "GET /healthz HTTP/3.0\r\nHost: x\r\n\r\n"},
         {"bare LF", "GET /healthz HTTP/1.1\nHost: x\n\n"},
-        {"NUL in target", std::string("GET /heal\0thz HTTP/1.1\r\nHost: x\r\n\r\n", 37)},
+        // The length from the literal itself: a count typed by hand read a byte past it (ASan, asan preset).
+        {"NUL in target", "GET /heal\0thz HTTP/1.1\r\nHost: x\r\n\r\n"s},
         {"percent NUL", "GET /healthz%00 HTTP/1.1\r\nHost: x\r\n\r\n"},
         {"broken escape", "GET /api/v1/sync/pull?cursor=%G1 HTTP/1.1\r\nHost: x\r\n\r\n"},
         {"space in target", "GET /health z HTTP/1.1\r\nHost: x\r\n\r\n"},

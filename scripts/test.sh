@@ -8,4 +8,10 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)"
 ctest --preset dev -j "$(nproc)" "$@"
-(($#)) || ./scripts/fuzz.sh "${FLOORWALK_FUZZ_SECONDS:-60}"  # the whole suite only (tests/fuzz/README.md)
+# The whole suite only (a filtered run such as `test.sh -R push` skips them): fuzzing (tests/fuzz/README.md), then
+# the sanitizer stages (README, "Test"); FLOORWALK_FUZZ_SECONDS=0 replays the seeds only, FLOORWALK_SANITIZERS=0
+# skips the sanitizers on a local machine.
+if (($# == 0)); then
+  ./scripts/fuzz.sh "${FLOORWALK_FUZZ_SECONDS:-60}"
+  [[ "${FLOORWALK_SANITIZERS:-1}" == 0 ]] || ./scripts/sanitizers.sh
+fi

@@ -37,6 +37,8 @@ public:
 class SnapshotChecksum {
 public:
     void update(const char* bytes, std::size_t size) {
+        // An empty vector's data() may be null, and memcpy from null is undefined even for zero bytes.
+        if (size == 0) return;
         length_ += size;
         if (pending_size_ > 0) {
             const auto n = std::min(size, sizeof pending_ - pending_size_);

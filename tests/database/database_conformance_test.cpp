@@ -396,7 +396,7 @@ TEST_CASE("a snapshot session keeps the state of its first read and cannot write
     CHECK_THROWS_AS(insert_value(snapshot->db(), 3), db::Error);
 }
 
-TEST_CASE("write sessions that lock one organisation's row run one after the other") {
+TEST_CASE("write sessions that lock one organisation's row run one after the other", "[concurrency]") {
     Target target;
     auto engine = target.open();
     {
@@ -564,7 +564,8 @@ TEST_CASE("a statement dropped mid-iteration, or prepared twice at once, leaves 
     CHECK(count_values(*engine) == 4);
 }
 
-TEST_CASE("migrations are idempotent, and engines opening one database at once apply each migration once") {
+TEST_CASE("migrations are idempotent, and engines opening one database at once apply each migration once",
+          "[concurrency]") {
     Target target;
     std::latch start(2);
     std::vector<std::string> failures(2);
@@ -675,7 +676,7 @@ TEST_CASE("a connection terminated while idle in the pool is not handed out", "[
     }
 }
 
-TEST_CASE("begin waits for a free connection, up to a bound", "[postgres-only]") {
+TEST_CASE("begin waits for a free connection, up to a bound", "[postgres-only][concurrency]") {
     Target target;
     db::PostgresOptions options;
     options.pool_size = 1;

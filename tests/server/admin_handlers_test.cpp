@@ -70,7 +70,7 @@ TEST_CASE_METHOD(ApiFixture, "an import with bad rows answers 400 with one detai
     CHECK(std::ranges::count(store->employees(acme.id), "E7", &Employee::id) == 0);
 }
 
-TEST_CASE_METHOD(ApiFixture, "the model is JSON or protobuf only; each import adds a version") {
+TEST_CASE_METHOD(ApiFixture, "the model is JSON or protobuf only, each import adds a version") {
     const auto token = login("admin");
     auto response = call("PUT", "/api/v1/admin/model", token, "id,name\ncx,CX\n", "text/csv");
     CHECK(response.status == 415);
@@ -97,7 +97,7 @@ TEST_CASE_METHOD(ApiFixture, "users imported with a password can sign in") {
     CHECK(call("POST", "/api/v1/auth/login", "", to_json(login_request)).status == 200);
 }
 
-TEST_CASE_METHOD(ApiFixture, "devices are listed and revoked; a revoked device's token stops working") {
+TEST_CASE_METHOD(ApiFixture, "devices are listed and revoked, a revoked device's token stops working") {
     const auto manager = login("manager", "acme", "phone-7");
     const auto admin = login("admin");
     auto response = call("GET", "/api/v1/admin/devices", admin);
@@ -126,7 +126,7 @@ TEST_CASE_METHOD(ApiFixture, "an admin cannot revoke another organisation's devi
     CHECK(call("GET", "/api/v1/me", other).status == 200);
 }
 
-TEST_CASE_METHOD(ApiFixture, "settings are read and replaced; invalid values answer 400 with details") {
+TEST_CASE_METHOD(ApiFixture, "settings are read and replaced, invalid values answer 400 with details") {
     const auto token = login("admin");
     auto response = call("GET", "/api/v1/admin/settings", token);
     REQUIRE(response.status == 200);

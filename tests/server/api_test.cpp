@@ -383,7 +383,7 @@ TEST_CASE_METHOD(ApiFixture, "/units: the whole tree for HQ and ADMIN, subtrees 
     CHECK(unit_ids(call("GET", "/api/v1/units", login("manager2"))) == std::set<std::string>{"hq", "south", "s1"});
 }
 
-TEST_CASE_METHOD(ApiFixture, "/healthz reads the database; /metrics counts what the transport reports") {
+TEST_CASE_METHOD(ApiFixture, "/healthz reads the database, /metrics counts what the transport reports") {
     auto response = call("GET", "/healthz");
     CHECK(response.status == 200);
     CHECK(response.body == R"({"status":"ok"})");
@@ -403,7 +403,7 @@ TEST_CASE_METHOD(ApiFixture, "/healthz reads the database; /metrics counts what 
                Contains(R"(floorwalk_http_requests_total{route="/metrics",method="GET",status="200"} 1)"));
 }
 
-TEST_CASE_METHOD(ApiFixture, "the API never serves /metrics; its own endpoint serves nothing else") {
+TEST_CASE_METHOD(ApiFixture, "the API never serves /metrics, its own endpoint serves nothing else") {
     for (const char* path : {"/metrics", "/api/v1/metrics"}) {
         INFO(path);
         const auto response = call("GET", path);

@@ -144,7 +144,7 @@ TEST_CASE_METHOD(AuthFixture, "authentication records when a device was last see
     CHECK(devices[0].name == "Pixel");
 }
 
-TEST_CASE_METHOD(AuthFixture, "every spelling of the organisation shares one allowance; a lock holds for the right password") {
+TEST_CASE_METHOD(AuthFixture, "every spelling of the organisation shares one allowance, a lock holds for the right password") {
     for (const auto& spelling : {std::string("acme"), std::string("ACME"), std::string("Acme"), acme.id,
                                  std::string("aCmE")}) {
         auto wrong = attempt("manager", "wrong");
@@ -160,7 +160,8 @@ TEST_CASE_METHOD(AuthFixture, "every spelling of the organisation shares one all
     }
 }
 
-TEST_CASE_METHOD(AuthFixture, "parallel attempts are counted before hashing and cannot overshoot the limit") {
+TEST_CASE_METHOD(AuthFixture, "parallel attempts are counted before hashing and cannot overshoot the limit",
+                 "[concurrency]") {
     std::atomic<int> verified_wrong{0};
     std::atomic<int> throttled{0};
     std::vector<std::thread> threads;
@@ -178,7 +179,7 @@ TEST_CASE_METHOD(AuthFixture, "parallel attempts are counted before hashing and 
     CHECK(throttled == 11);
 }
 
-TEST_CASE_METHOD(AuthFixture, "a deactivated user is signed out at once and cannot sign in; reactivated, they can") {
+TEST_CASE_METHOD(AuthFixture, "a deactivated user is signed out at once and cannot sign in, and can again once reactivated") {
     const auto signed_in = auth.login(attempt("manager"));
     REQUIRE_FALSE(signed_in.failure);
     REQUIRE(auth.authenticate("Bearer " + signed_in.token).caller);

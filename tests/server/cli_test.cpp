@@ -316,7 +316,7 @@ private:
 
 }  // namespace
 
-TEST_CASE_METHOD(CliFixture, "serve prints its listening line, serves, and exits 0 on SIGTERM") {
+TEST_CASE_METHOD(CliFixture, "serve prints its listening line, serves, and exits 0 on SIGTERM", "[concurrency]") {
     REQUIRE(init().code == cli::exit_ok);
     REQUIRE(import("units", "units.csv").code == cli::exit_ok);
     Subprocess server({FLOORWALK_SERVER_BINARY, "serve", where_flag, where, "--listen", "127.0.0.1:0", "--threads", "2",

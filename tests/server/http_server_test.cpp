@@ -121,7 +121,7 @@ std::string body_of(const std::string& raw) {
 
 }  // namespace
 
-TEST_CASE("requests are decoded and answered over one kept-alive connection") {
+TEST_CASE("requests are decoded and answered over one kept-alive connection", "[concurrency]") {
     Running running;
     CHECK(running.server.port() != 0);
     CHECK(running.server.url() == "http://127.0.0.1:" + std::to_string(running.server.port()));
@@ -244,7 +244,7 @@ TEST_CASE("Expect: 100-continue is honoured") {
     CHECK_THAT(final_answer.data, Contains("PUT /admin body=4"));
 }
 
-TEST_CASE("a client too slow to send its header is cut at the read deadline") {
+TEST_CASE("a client too slow to send its header is cut at the read deadline", "[concurrency]") {
     auto config = test_config();
     config.read_timeout = 300ms;
     Running running(config);
@@ -267,7 +267,7 @@ TEST_CASE("a client too slow to send its body is cut at the body deadline") {
     CHECK(received.data.empty());
 }
 
-TEST_CASE("an idle kept-alive connection is closed at the idle deadline") {
+TEST_CASE("an idle kept-alive connection is closed at the idle deadline", "[concurrency]") {
     auto config = test_config();
     config.idle_timeout = 300ms;
     Running running(config);
@@ -278,7 +278,7 @@ TEST_CASE("an idle kept-alive connection is closed at the idle deadline") {
     CHECK(received.closed);
 }
 
-TEST_CASE("connections past the cap are answered 503 and closed") {
+TEST_CASE("connections past the cap are answered 503 and closed", "[concurrency]") {
     auto config = test_config();
     config.max_connections = 2;
     Running running(config);
@@ -299,7 +299,7 @@ TEST_CASE("connections past the cap are answered 503 and closed") {
     CHECK(http_request(running.server.port(), "GET", "/").status == 200);
 }
 
-TEST_CASE("a handler that throws becomes a 500 and the connection keeps serving") {
+TEST_CASE("a handler that throws becomes a 500 and the connection keeps serving", "[concurrency]") {
     Running running;
     HttpClient client(running.server.port());
     const auto reply = client.request("GET", "/throw");
@@ -308,7 +308,7 @@ TEST_CASE("a handler that throws becomes a 500 and the connection keeps serving"
     CHECK(client.request("GET", "/after").status == 200);
 }
 
-TEST_CASE("every exchange is reported, including the transport's own answers") {
+TEST_CASE("every exchange is reported, including the transport's own answers", "[concurrency]") {
     Running running;
     CHECK(http_request(running.server.port(), "GET", "/x").status == 200);
     HttpClient client(running.server.port());
@@ -319,7 +319,7 @@ TEST_CASE("every exchange is reported, including the transport's own answers") {
     CHECK(std::ranges::find(exchanges, "GET (transport) 431") != exchanges.end());
 }
 
-TEST_CASE("stop() lets a request in flight finish, closes idle connections and returns") {
+TEST_CASE("stop() lets a request in flight finish, closes idle connections and returns", "[concurrency]") {
     Running running;
     RawConnection idle(running.server.port());
     auto in_flight = std::async(std::launch::async, [port = running.server.port()] {
@@ -338,7 +338,7 @@ TEST_CASE("stop() lets a request in flight finish, closes idle connections and r
     CHECK_FALSE(HttpClient(running.server.port(), std::nullopt, 2s).connected());
 }
 
-TEST_CASE("at the shutdown deadline, requests still in flight are cut") {
+TEST_CASE("at the shutdown deadline, requests still in flight are cut", "[concurrency]") {
     auto config = test_config();
     config.shutdown_timeout = 200ms;
     Running running(config);
@@ -356,7 +356,7 @@ TEST_CASE("at the shutdown deadline, requests still in flight are cut") {
     CHECK(running.server.open_connections() == 0);
 }
 
-TEST_CASE("TLS 1.2 and 1.3 with the configured certificate; older protocols and plain HTTP fail") {
+TEST_CASE("TLS 1.2 and 1.3 with the configured certificate, older protocols and plain HTTP fail", "[concurrency]") {
     TempDir dir;
     const auto certificate = make_self_signed_certificate(dir.path());
     auto config = test_config();
@@ -428,7 +428,7 @@ TEST_CASE("fields in a chunked body's trailer never stand in for header fields")
     CHECK(received.data.find("from-trailer") == std::string::npos);
 }
 
-TEST_CASE("a HEAD is answered with the GET's fields and no body, and the connection stays in step") {
+TEST_CASE("a HEAD is answered with the GET's fields and no body, and the connection stays in step", "[concurrency]") {
     Running running;
     SECTION("raw bytes: the next response starts right after the HEAD answer's header") {
         RawConnection connection(running.server.port());

@@ -96,7 +96,7 @@ TEST_CASE_METHOD(ImportFixture, "employees import from CSV: booleans true/false 
     CHECK(std::ranges::find(employees, "E002", &Employee::id)->display_name == "Durand, Léa");
 }
 
-TEST_CASE_METHOD(ImportFixture, "a JSON employee without 'active' is active; one with false is not") {
+TEST_CASE_METHOD(ImportFixture, "a JSON employee without 'active' is active, one with false is not") {
     import_tree();
     REQUIRE(import(ImportKind::employees, "employees.json").status == Status::applied);
     const auto employees = store->employees(org);
@@ -121,7 +121,7 @@ TEST_CASE_METHOD(ImportFixture, "an employee in an unknown unit is refused by th
     CHECK(store->employees(org).empty());
 }
 
-TEST_CASE_METHOD(ImportFixture, "users import from CSV: unit lists split on ';', passwords hashed with argon2id") {
+TEST_CASE_METHOD(ImportFixture, "users import from CSV: unit lists split on semicolons, passwords hashed with argon2id") {
     import_tree();
     const auto outcome = import(ImportKind::users, "users.csv");
     REQUIRE(outcome.status == Status::applied);

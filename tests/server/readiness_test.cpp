@@ -110,7 +110,7 @@ TEST_CASE("the readiness probe names a schema mismatch and a database that fails
 }
 
 TEST_CASE("the readiness probe answers database_timeout while a query hangs, and never runs two at once",
-          "[sqlite-only]") {
+          "[sqlite-only][concurrency]") {
     Gate gate;
     std::atomic<int> queries{0};
     ReadinessProbe probe(
@@ -138,7 +138,7 @@ TEST_CASE("the readiness probe answers database_timeout while a query hangs, and
     CHECK(queries == before + 1);
 }
 
-TEST_CASE("the readiness probe waits for a hanging query when destroyed", "[sqlite-only]") {
+TEST_CASE("the readiness probe waits for a hanging query when destroyed", "[sqlite-only][concurrency]") {
     Gate gate;
     std::atomic<bool> finished{false};
     std::thread opener;

@@ -221,7 +221,7 @@ TEST_CASE_METHOD(ServerFixture, "edits, deletions and conflicts over HTTP") {
     CHECK(page.deleted_ids(0) == observation.id);
 }
 
-TEST_CASE_METHOD(ServerFixture, "cursor pulls during concurrent pushes skip and repeat nothing") {
+TEST_CASE_METHOD(ServerFixture, "cursor pulls during concurrent pushes skip and repeat nothing", "[concurrency]") {
     constexpr int batches = 15;
     constexpr int per_batch = 8;
     std::mutex mutex;

@@ -100,7 +100,7 @@ TEST_CASE_METHOD(SyncFixture, "the same push twice: the retry is a DUPLICATE and
     CHECK(after.observations_size() == 0);
 }
 
-TEST_CASE_METHOD(SyncFixture, "edits are new revisions; stale bases and rewritten revisions conflict") {
+TEST_CASE_METHOD(SyncFixture, "edits are new revisions, stale bases and rewritten revisions conflict") {
     const auto token = login("manager");
     auto observation = make_observation("e1", 2, clock.now());
     REQUIRE(push_ok(token, {observation}).results(0).status() == pb::ACCEPTED);
@@ -242,7 +242,7 @@ TEST_CASE_METHOD(SyncFixture, "pull pages by cursor without skipping or repeatin
     CHECK(pages == 3);
 }
 
-TEST_CASE_METHOD(SyncFixture, "pull parameters are checked; an unknown cursor answers reset") {
+TEST_CASE_METHOD(SyncFixture, "pull parameters are checked, an unknown cursor answers reset") {
     const auto token = login("manager");
     for (const auto* limit : {"0", "-1", "abc", "1001", "5x"}) {
         const auto response = call("GET", std::string("/api/v1/sync/pull?limit=") + limit, token);
@@ -252,7 +252,7 @@ TEST_CASE_METHOD(SyncFixture, "pull parameters are checked; an unknown cursor an
     CHECK(pull(token, "?cursor=bm90LWEtY3Vyc29y").reset());
 }
 
-TEST_CASE_METHOD(SyncFixture, "a manager pulls only his units' employees; tenants never see each other") {
+TEST_CASE_METHOD(SyncFixture, "a manager pulls only his units' employees, tenants never see each other") {
     const auto manager = login("manager");
     push_ok(manager, {make_observation("e1", 3, clock.now())});
 

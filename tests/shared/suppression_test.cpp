@@ -200,7 +200,7 @@ TEST_CASE("the worked example of docs/indicators.md (small groups)", "[suppressi
     CHECK_FALSE(derivable_small_groups(units, primary_only, 3).empty());
 }
 
-TEST_CASE("a unit with fewer than minGroupSize employees is hidden; a sibling left alone beside it is hidden too",
+TEST_CASE("a unit with fewer than minGroupSize employees is hidden, a sibling left alone beside it is hidden too",
           "[suppression]") {
     // Region 6 = Lille 5 + Lens 1: Region - Lille would give Lens.
     const auto units = tree({{"region", "", 0}, {"lille", "region", 5}, {"lens", "region", 1}});
@@ -303,7 +303,7 @@ TEST_CASE("a director's part of the tree gets the decision made on the whole tre
     CHECK(derivable_small_groups(units, whole, 4).empty());
 }
 
-TEST_CASE("minGroupSize 1 hides only empty units; an empty tree is an empty decision", "[suppression]") {
+TEST_CASE("minGroupSize 1 hides only empty units, an empty tree is an empty decision", "[suppression]") {
     const auto units = tree({{"root", "", 0}, {"a", "root", 1}, {"empty", "root", 0}});
     CHECK(decide_suppression(units, 1) == Decision{none, none, small});
     CHECK(decide_suppression(Units{}, 3).empty());

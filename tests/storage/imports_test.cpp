@@ -89,7 +89,7 @@ TEST_CASE("a unit import with a bad row writes nothing and names every bad row",
     CHECK(f.store->units(f.org) == before);
 }
 
-TEST_CASE("employees need a stored unit; one bad row keeps every row out", "[imports][employees]") {
+TEST_CASE("employees need a stored unit, one bad row keeps every row out", "[imports][employees]") {
     StoreFixture f;
     const auto before = f.store->employees(f.org);
     const auto result = f.store->import_employees(f.org, {
@@ -114,7 +114,7 @@ TEST_CASE("employees need a stored unit; one bad row keeps every row out", "[imp
                       [](const Employee& e) { return e.id == "e-paris-1" && e.unit_id == "lille"; }));
 }
 
-TEST_CASE("users are matched by username; a new one needs a password hash", "[imports][users]") {
+TEST_CASE("users are matched by username, a new one needs a password hash", "[imports][users]") {
     StoreFixture f;
     const auto before = f.store->find_user_by_username(f.org, "mgr.paris");
     REQUIRE(before);
@@ -171,7 +171,7 @@ TEST_CASE("users are matched by username; a new one needs a password hash", "[im
     CHECK_FALSE(f.store->set_password_hash(f.org, "no-such-user", "$argon2id$x"));
 }
 
-TEST_CASE("a model import adds a version; earlier versions stay readable", "[imports][model]") {
+TEST_CASE("a model import adds a version, earlier versions stay readable", "[imports][model]") {
     StoreFixture f;
     auto v2 = sample_model();
     v2.version = 42;  // ignored: the store assigns the next version
@@ -239,7 +239,7 @@ TEST_CASE("imports are scoped to their organisation", "[imports][tenants]") {
                     std::invalid_argument);
 }
 
-TEST_CASE("100,000 units import at once; a tree deeper than the limit is refused with the row named",
+TEST_CASE("100,000 units import at once, a tree deeper than the limit is refused with the row named",
           "[imports][units]") {
     StoreFixture f;
     const auto org = f.store->create_organization("big").id;

@@ -168,7 +168,7 @@ TEST_CASE("an unknown, foreign or future cursor answers reset and nothing else",
     CHECK_FALSE(f.store->pull(caller, real.cursor, 100).reset);
 }
 
-TEST_CASE("deletions reach later pulls as deleted ids; a first pull leaves tombstones out", "[pull]") {
+TEST_CASE("deletions reach later pulls as deleted ids, a first pull leaves tombstones out", "[pull]") {
     StoreFixture f;
     const auto caller = f.caller("mgr.paris");
     const auto o = observation(uuid(1), "e-paris-1");
@@ -194,7 +194,7 @@ TEST_CASE("deletions reach later pulls as deleted ids; a first pull leaves tombs
     CHECK(fresh.deleted_ids.empty());
 }
 
-TEST_CASE("a manager pulls only his units' records; activities reach every unit they involve", "[pull][scope]") {
+TEST_CASE("a manager pulls only his units' records, activities reach every unit they involve", "[pull][scope]") {
     StoreFixture f;
     f.push("mgr.paris", {observation(uuid(1), "e-paris-1")}, {activity(uuid(2), {"e-paris-1"})});
     f.push("mgr.lyon", {observation(uuid(3), "e-lyon-1")}, {activity(uuid(4), {"e-lyon-1"})});

@@ -579,7 +579,7 @@ TEST_CASE("a record id in upper case is the same record as in lower case", "[pus
     CHECK(b[0].status == PushStatus::duplicate);
 }
 
-TEST_CASE("a record dated after its employee was made inactive is refused; one made before is kept", "[push]") {
+TEST_CASE("a record dated after its employee was made inactive is refused, one made before is kept", "[push]") {
     StoreFixture f;
     // Switched off now (imports stamp the wall clock), so the phone's clock decides on which side a record falls.
     auto employees = f.store->employees(f.org);

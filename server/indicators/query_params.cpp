@@ -105,6 +105,15 @@ std::optional<Response> read_kpi_params(const Request& request, Timestamp now, K
     out.metric = request.param("metric").value_or("");
     if (const auto metric = request.param("metric"); metric && metric->empty())
         return parameter_error(request, "metric", "metric must name a KPI metric, such as nps or sales.");
+    out.unit_kind.reset();
+    if (const auto kind = request.param("unitKind")) {
+        out.unit_kind = parse_unit_kind(*kind);
+        if (!out.unit_kind)
+            return parameter_error(request, "unitKind",
+                                   "unitKind must be the kind of unit to compare: organization, business_unit, "
+                                   "region, store or team, not '" +
+                                       *kind + "'.");
+    }
     out.lag_periods = 0;
     if (!read_int(request, "lagPeriods", 0, max_lag_periods, out.lag_periods, error)) return error;
     out.window_days = default_window_days;

@@ -30,12 +30,14 @@ struct SeriesParams {
 
 struct KpiParams {
     std::string metric;  // empty: list the metrics only
+    std::optional<UnitKind> unit_kind;  // the kind of unit compared; unset: where the metric is recorded
     Timestamp from{};
     Timestamp to{};
     int lag_periods = 0;
     int window_days = default_window_days;
 };
-// metric, lagPeriods (0..60, default 0), windowDays, [from, to) (default the 365 days before now).
+// metric, unitKind (store, region...), lagPeriods (0..60, default 0), windowDays, [from, to) (default the 365 days
+// before now).
 [[nodiscard]] std::optional<Response> read_kpi_params(const Request& request, Timestamp now, KpiParams& out);
 
 struct RoiParams {

@@ -118,6 +118,65 @@ TEST_CASE("weekly KPIs pair with the rate at the ISO week's end, hidden children
     CHECK(fixture.get_json<v1::KpiResponse>("/indicators/kpi", query, "hq").n() == 6);
 }
 
+TEST_CASE("KPI at any level: the root compares the kind that carries the metric, unitKind chooses another",
+          "[indicators][kpi]") {
+    IndicatorFixture fixture;
+    fixture.push_march_records();
+    import_fixture_kpis(fixture);
+    fixture.set_min_group_size(1);
+
+    // csat is recorded per store: the organisation's own page compares its stores (before, its regions: n 0).
+    const auto root = fixture.get_json<v1::KpiResponse>("/indicators/kpi", {{"metric", "csat"}}, "admin");
+    CHECK(root.unit_kind() == v1::STORE);
+    CHECK(std::vector<int>(root.unit_kinds().begin(), root.unit_kinds().end()) ==
+          std::vector<int>{v1::ORGANIZATION, v1::REGION, v1::STORE});
+    const auto north = fixture.get_json<v1::KpiResponse>("/indicators/kpi", {{"metric", "csat"}, {"unitId", "R1"}},
+                                                         "admin");
+    // The stores below the root are Lille and Lens (Nice has no csat): the same pairs, rates and correlations as
+    // North's page, whose figures are computed by hand in the test above.
+    REQUIRE(root.points_size() == 6);
+    REQUIRE(north.points_size() == 6);
+    for (int i = 0; i < 6; ++i) {
+        CHECK(root.points(i).unit_id() == north.points(i).unit_id());
+        CHECK(root.points(i).period() == north.points(i).period());
+        CHECK(value(root.points(i).transformation_rate()) == value(north.points(i).transformation_rate()));
+    }
+    CHECK(number(root.points(0).transformation_rate()) == Approx(0.6));
+    CHECK(root.n() == 6);
+    CHECK(number(root.pearson()) == Approx(0.9795347226725089));
+
+    // nps is recorded per region: the root's default stays the regions.
+    CHECK(fixture.get_json<v1::KpiResponse>("/indicators/kpi", {{"metric", "nps"}}, "hq").unit_kind() == v1::REGION);
+
+    // Asking for stores where nps is recorded per region pairs nothing; asking for regions on csat neither.
+    const auto stores = fixture.get_json<v1::KpiResponse>("/indicators/kpi", {{"metric", "nps"}, {"unitKind", "store"}},
+                                                          "hq");
+    CHECK(stores.unit_kind() == v1::STORE);
+    CHECK(stores.points_size() == 0);
+    CHECK(stores.n() == 0);
+    CHECK(fixture.get_json<v1::KpiResponse>("/indicators/kpi", {{"metric", "csat"}, {"unitKind", "REGION"}}, "hq")
+              .points_size() == 0);
+
+    // A store's own page pairs the store itself over the weeks.
+    const auto lille = fixture.get_json<v1::KpiResponse>("/indicators/kpi", {{"metric", "csat"}, {"unitId", "S1"}},
+                                                         "admin");
+    CHECK(lille.unit_kind() == v1::STORE);
+    REQUIRE(lille.points_size() == 3);
+    for (const auto& point : lille.points()) CHECK(point.unit_id() == "S1");
+    CHECK(lille.n() == 3);
+}
+
+TEST_CASE("KPI at any level: an unknown unitKind is a 400 naming the kinds", "[indicators][kpi]") {
+    IndicatorFixture fixture;
+    import_fixture_kpis(fixture);
+    const auto response = fixture.get("/indicators/kpi", {{"metric", "csat"}, {"unitKind", "shop"}}, "hq");
+    CHECK(response.status == 400);
+    const auto error = error_of(response);
+    CHECK(error.error().details_size() == 1);
+    CHECK(error.error().details(0).field() == "unitKind");
+    CHECK(error.error().message().find("store") != std::string::npos);
+}
+
 TEST_CASE("KPI without a metric lists the metrics, an unknown metric is 404", "[indicators][kpi]") {
     IndicatorFixture fixture;
     import_fixture_kpis(fixture);

@@ -42,10 +42,23 @@ test('hq signs in and sees the organisation in charts', async () => {
   for (const id of ['mastery', 'curve', 'heatmap']) {
     await page.waitForSelector(`#card-${id} .chart[data-chart-ready="true"] canvas`);
   }
-  // The demo's KPIs are per store, so the organisation's direct sub-units (regions) have none: the KPI card
-  // offers the metrics and says why there is no scatter here.
-  await page.waitForSelector('#control-kpi-metric');
-  assert.ok((await page.textContent('#card-kpi .empty')).startsWith('No sub-unit of this unit has'));
+  // The demo's KPIs are per store: the organisation's own page compares its stores (not its regions, which carry
+  // none), with the n the server computes, and "Compare" switches to regions, which pair nothing.
+  await page.waitForSelector('#control-kpi-compare');
+  assert.equal(await page.inputValue('#control-kpi-compare'), 'STORE');
+  const metric = await page.inputValue('#control-kpi-metric');
+  const kpi = await (await api(server, await tokenOf(page), `/api/v1/indicators/kpi?metric=${metric}`)).json();
+  assert.equal(kpi.unitKind, 'STORE');
+  assert.ok(kpi.n > 0, `the stores' pairs: ${kpi.n}`);
+  await page.waitForFunction((n) => document.querySelector('.kpi-stat[data-stat="n"] dd')?.textContent === n,
+    kpi.n.toLocaleString('en'));
+  await page.waitForSelector('#card-kpi .chart[data-chart-ready="true"] canvas');
+  await page.selectOption('#control-kpi-compare', 'REGION');
+  await page.waitForFunction(() => document.querySelector('#card-kpi .empty')?.textContent
+    .startsWith('No unit of the kind compared'));
+  assert.equal(new URL(page.url()).hash.includes('compare=REGION'), true);
+  await page.selectOption('#control-kpi-compare', 'STORE');
+  await page.waitForSelector('#card-kpi .chart[data-chart-ready="true"] canvas');
   // Tooltips are built from CSS classes (the CSP refuses ECharts' inline-styled default): hovering shows one.
   const curve = await page.locator('#card-curve .chart').boundingBox();
   await page.mouse.move(curve.x + curve.width * 0.6, curve.y + curve.height * 0.6);

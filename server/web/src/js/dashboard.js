@@ -12,7 +12,7 @@ import { h, icon, replace } from './dom.js';
 import { formatDate } from './format.js';
 import { heatmapChart, heatmapTable } from './heatmap.js';
 import { t } from './i18n.js';
-import { kpiCard, lagChoices } from './kpi-view.js';
+import { kpiCard, lagChoices, unitKindParam } from './kpi-view.js';
 import { managersTable } from './managers-table.js';
 import { renderBreadcrumbs, renderNavigator } from './navigator.js';
 import { formatRoute, navigate } from './router.js';
@@ -20,7 +20,7 @@ import { renderCounts, renderTiles } from './tiles.js';
 import { hiddenNotice } from './withheld.js';
 
 export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
-  let view = null;       // {unitId, settings, metric, lag}
+  let view = null;       // {unitId, settings, metric, lag, compare}
   let loaded = {};       // keys of what `data` holds, to reload only what changed
   let data = {};         // {current, previous, series, kpi, errors: {current, previous, series, kpi}}
   let generation = 0;
@@ -31,7 +31,7 @@ export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
     const v = { ...view, ...overrides };
     return {
       unit: v.unitId, asOf: v.settings.asOf, window: v.settings.windowDays, period: v.settings.periodDays,
-      weeks: v.settings.curveWeeks, metric: v.metric, lag: v.lag || null,
+      weeks: v.settings.curveWeeks, metric: v.metric, lag: v.lag || null, compare: v.compare || null,
     };
   };
   const hrefFor = (unitId) => formatRoute({ name: 'dashboard', query: query({ unitId }) });
@@ -44,7 +44,7 @@ export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
     const unitId = params.get('unit') || tree.home();
     const lag = Number(params.get('lag'));
     view = { unitId, settings: settingsFromParams(params), metric: params.get('metric') || null,
-      lag: lagChoices.includes(lag) ? lag : 0 };
+      lag: lagChoices.includes(lag) ? lag : 0, compare: unitKindParam(params.get('compare')) };
     if (!params.get('unit') && unitId) {
       navigate({ name: 'dashboard', query: query() }, { replace: true });
       return;
@@ -54,7 +54,7 @@ export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
     const keys = {
       main: JSON.stringify([unitId, view.settings.asOf, view.settings.windowDays, view.settings.periodDays]),
       series: JSON.stringify([unitId, view.settings.asOf, view.settings.windowDays, view.settings.curveWeeks]),
-      kpi: JSON.stringify([unitId, view.settings.asOf, view.settings.windowDays, view.metric, view.lag]),
+      kpi: JSON.stringify([unitId, view.settings.asOf, view.settings.windowDays, view.metric, view.lag, view.compare]),
     };
     const stale = Object.keys(keys).filter((k) => loaded[k] !== keys[k]);
     if (!stale.length) {
@@ -81,7 +81,9 @@ export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
     }
     if (loaded.series !== keys.series) settle('series', api.series({ ...base, ...seriesQuery(view.settings) }));
     if (loaded.kpi !== keys.kpi) {
-      settle('kpi', api.kpi({ ...base, ...kpiQuery(view.settings), metric: view.metric ?? '', lagPeriods: view.lag }));
+      // Without a chosen kind the server compares the kind that carries the metric (stores, on the organisation's page).
+      settle('kpi', api.kpi({ ...base, ...kpiQuery(view.settings), metric: view.metric ?? '', lagPeriods: view.lag,
+        ...(view.compare ? { unitKind: view.compare } : {}) }));
     }
     const results = await Promise.all(jobs);
     if (mine !== generation) return;  // a newer selection superseded this one
@@ -180,7 +182,8 @@ export function createDashboard({ api, tree, sidebar, main, closeSidebar }) {
         errorText(data.errors.kpi)) }));
     } else {
       list.push(kpiCard({ data: data.kpi, metric: view.metric, lag: view.lag, hrefFor,
-        onChange: ({ metric, lag }) => go({ metric: metric ?? view.metric, lag: lag ?? view.lag }) }));
+        onChange: ({ metric, lag, compare }) => go({ metric: metric ?? view.metric, lag: lag ?? view.lag,
+          compare: compare === undefined ? view.compare : compare }) }));
     }
     disposers.push(...list.map((c) => () => c.dispose?.()));
     return list;

@@ -1,6 +1,7 @@
-// The KPI perspective: each sub-unit's transformation rate at the end of a period against a business KPI some
-// periods later, with Pearson's r and Spearman's ρ from the server, so head office sees whether mastery leads
-// results. The lag selector shifts the KPI by 0–3 periods.
+// The KPI perspective: the transformation rate of each unit of one kind below the unit on screen (by default the kind
+// that carries the KPI, so the organisation's page compares its stores) at the end of a period against a business
+// KPI some periods later, with Pearson's r and Spearman's ρ from the server, so head office sees whether mastery
+// leads results. The lag selector shifts the KPI by 0–3 periods; the compare selector picks another kind of unit.
 import { chartCard } from './chart-card.js';
 import { colors, dataTable, mountChart, tooltipHtml } from './charts.js';
 import { select } from './date-controls.js';
@@ -10,6 +11,12 @@ import { t } from './i18n.js';
 import { rateValue } from './values.js';
 
 export const lagChoices = Object.freeze([0, 1, 2, 3]);
+const unitKinds = Object.freeze(['ORGANIZATION', 'BUSINESS_UNIT', 'REGION', 'STORE', 'TEAM']);
+
+// The `compare` route parameter: a unit kind the server knows, or null (the server's default).
+export function unitKindParam(text) {
+  return unitKinds.includes(text) ? text : null;
+}
 
 // data: /indicators/kpi response (or null while none was read); metric, lag: the current choice.
 export function kpiCard({ data, metric, lag, onChange, hrefFor }) {
@@ -22,11 +29,17 @@ export function kpiCard({ data, metric, lag, onChange, hrefFor }) {
   metrics.map((name) => h('option', { value: name, selected: name === metric }, name))) : null;
   const lagSelect = select('control-kpi-lag', lagChoices, lag,
     (n) => (n === 0 ? t('kpi.noLag') : t('kpi.lagPeriods', { count: n })), (value) => onChange({ lag: value }));
+  const kinds = (data?.unitKinds ?? []).filter((kind) => unitKinds.includes(kind));
+  const compareSelect = kinds.length > 1 ? h('select', { id: 'control-kpi-compare',
+    onchange: () => onChange({ compare: compareSelect.value }) },
+  kinds.map((kind) => h('option', { value: kind, selected: kind === data.unitKind }, t(`kinds.${kind}`)))) : null;
 
   const controls = [
     metricSelect ? h('div', { class: 'control compact' }, h('label', { for: 'control-kpi-metric' }, t('kpi.metric')),
       metricSelect) : null,
     h('div', { class: 'control compact' }, h('label', { for: 'control-kpi-lag' }, t('kpi.lag')), lagSelect),
+    compareSelect ? h('div', { class: 'control compact' },
+      h('label', { for: 'control-kpi-compare' }, t('kpi.compare')), compareSelect) : null,
   ];
   const stats = h('div', { class: 'kpi-summary' }, h('div', { class: 'kpi-controls' }, controls),
     h('dl', { class: 'kpi-stats', 'aria-live': 'polite' },

@@ -159,9 +159,10 @@ export default {
   },
   kpi: {
     title: 'Transformation and business results',
-    description: 'Each point is a sub-unit in a period: its transformation rate at the end of the period against the KPI some periods later.',
+    description: 'Each point is a unit in a period: its transformation rate at the end of the period against the KPI some periods later.',
     metric: 'KPI',
     lag: 'Lag',
+    compare: 'Compare',
     noLag: 'Same period',
     lagPeriods: { one: '{count} period later', other: '{count} periods later' },
     pearson: 'Pearson r',
@@ -170,7 +171,7 @@ export default {
     kpiPeriod: 'KPI period',
     noMetrics: 'No business KPI has been imported yet (Administration → KPIs).',
     hiddenPairs: { one: '{count} pair left out: its unit’s figures are withheld to protect small groups.', other: '{count} pairs left out: their units’ figures are withheld to protect small groups.' },
-    noPairs: 'No sub-unit of this unit has both a transformation rate and this KPI in the last twelve months. KPIs are compared between the direct sub-units of the unit on screen: open the level above the units that have them (a region, to compare its stores).',
+    noPairs: 'No unit of the kind compared has both a transformation rate and this KPI in the last twelve months. Under “Compare”, choose the kind of unit that carries the KPI.',
   },
   admin: {
     title: 'Administration',

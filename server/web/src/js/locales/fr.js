@@ -159,9 +159,10 @@ export default {
   },
   kpi: {
     title: 'Transformation et résultats',
-    description: 'Chaque point est une sous-unité sur une période : son taux de transformation en fin de période face au KPI quelques périodes plus tard.',
+    description: 'Chaque point est une unité sur une période : son taux de transformation en fin de période face au KPI quelques périodes plus tard.',
     metric: 'KPI',
     lag: 'Décalage',
+    compare: 'Comparer',
     noLag: 'Même période',
     lagPeriods: { one: '{count} période plus tard', other: '{count} périodes plus tard' },
     pearson: 'r de Pearson',
@@ -170,7 +171,7 @@ export default {
     kpiPeriod: 'Période du KPI',
     noMetrics: 'Aucun KPI métier n’a encore été importé (Administration → KPI).',
     hiddenPairs: { one: '{count} couple écarté : les chiffres de son unité sont masqués pour protéger les petits groupes.', other: '{count} couples écartés : les chiffres de leurs unités sont masqués pour protéger les petits groupes.' },
-    noPairs: 'Aucune sous-unité de cette unité n’a à la fois un taux de transformation et ce KPI sur les douze derniers mois. Les KPI sont comparés entre les sous-unités directes de l’unité affichée : ouvrez le niveau au-dessus des unités qui en ont (une région, pour comparer ses magasins).',
+    noPairs: 'Aucune unité du type comparé n’a à la fois un taux de transformation et ce KPI sur les douze derniers mois. Dans « Comparer », choisissez le type d’unité qui porte le KPI.',
   },
   admin: {
     title: 'Administration',

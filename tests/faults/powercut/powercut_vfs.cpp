@@ -310,9 +310,10 @@ void replay(const std::string& path, const TrackedFile& tracked, std::mt19937_64
             RebootReport& report) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-        if (errno == ENOENT) return;
+        if (errno == ENOENT) return;  // its folder is gone: a finished test's file
         fail("open", path);
     }
+    ++report.files;
     // Undone newest first, each undo restores exactly the bytes and the size the file had before that operation,
     // so overlapping writes and truncations come back to the synced image.
     for (auto it = tracked.unsynced.rbegin(); it != tracked.unsynced.rend(); ++it) {
@@ -423,7 +424,6 @@ RebootReport reboot(std::mt19937_64& random, Persistence persistence) {
     RebootReport report;
     for (const auto& [path, tracked] : s.files) {
         if (tracked.unsynced.empty() && !tracked.created_unsynced) continue;
-        ++report.files;
         replay(path, tracked, random, persistence, report);
     }
     for (const auto& database : s.databases) {

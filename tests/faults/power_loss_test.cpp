@@ -133,7 +133,9 @@ std::vector<Pushed> push_until_the_power_goes(const fs::path& data, int phones, 
         } else {
             std::vector<std::thread> threads;
             for (int phone = 0; phone < phones; ++phone)
-                threads.emplace_back([&, phone] { pushed[static_cast<std::size_t>(phone)] = push_as_one_phone(*api, phone, pushes, per_push); });
+                threads.emplace_back([&, phone] {
+                    pushed[static_cast<std::size_t>(phone)] = push_as_one_phone(*api, phone, pushes, per_push);
+                });
             for (auto& thread : threads) thread.join();
         }
     } catch (const std::exception&) {
@@ -185,7 +187,8 @@ std::string integrity(sqlite3* db) {
         return std::string("cannot check: ") + sqlite3_errmsg(db);
     std::string result;
     while (sqlite3_step(statement) == SQLITE_ROW)
-        result += (result.empty() ? "" : "; ") + std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+        result += (result.empty() ? "" : "; ") +
+                  std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
     sqlite3_finalize(statement);
     return result;
 }

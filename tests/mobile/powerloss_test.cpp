@@ -179,7 +179,8 @@ void verify(const QString &path, const Saved &run, const QString &cut, Figures &
         if (i < run.saved && !run.acknowledged.contains(run.ids.at(i)) && !run.answerInFlight.contains(run.ids.at(i))
             && !store.outbox().latestOpenEntry(RecordKind::Observation, run.ids.at(i))) {
             ++figures.outboxLost;
-            figures.failures.append(cut + QStringLiteral(": saved observation %1 left the outbox unacknowledged").arg(i));
+            figures.failures.append(cut
+                                    + QStringLiteral(": saved observation %1 left the outbox unacknowledged").arg(i));
         }
     }
     if (present != prefix) {

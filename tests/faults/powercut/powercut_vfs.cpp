@@ -56,7 +56,9 @@ struct PowercutFile {
     std::string* path;  // null for files not tracked (temporary files, ...)
 };
 
-sqlite3_file* real_file(sqlite3_file* file) { return reinterpret_cast<sqlite3_file*>(reinterpret_cast<PowercutFile*>(file) + 1); }
+sqlite3_file* real_file(sqlite3_file* file) {
+    return reinterpret_cast<sqlite3_file*>(reinterpret_cast<PowercutFile*>(file) + 1);
+}
 std::string* path_of(sqlite3_file* file) { return reinterpret_cast<PowercutFile*>(file)->path; }
 
 // Counts a durability event of a tracked file; false when the power is (or has just gone) off. Holds the mutex.
@@ -71,7 +73,8 @@ bool powered_event(State& s) {
 }
 
 // The bytes of the real file in [offset, offset + length), clipped to its size.
-int read_existing(sqlite3_file* real, sqlite3_int64 offset, sqlite3_int64 length, sqlite3_int64 size, std::string& out) {
+int read_existing(sqlite3_file* real, sqlite3_int64 offset, sqlite3_int64 length, sqlite3_int64 size,
+                  std::string& out) {
     out.clear();
     if (offset >= size) return SQLITE_OK;
     out.resize(static_cast<std::size_t>(std::min(length, size - offset)));
@@ -257,7 +260,9 @@ int vfs_delete(sqlite3_vfs*, const char* name, int sync_dir) {
     return s.real->xDelete(s.real, name, sync_dir);
 }
 
-int vfs_access(sqlite3_vfs*, const char* name, int flags, int* out) { return state().real->xAccess(state().real, name, flags, out); }
+int vfs_access(sqlite3_vfs*, const char* name, int flags, int* out) {
+    return state().real->xAccess(state().real, name, flags, out);
+}
 int vfs_full_pathname(sqlite3_vfs*, const char* name, int size, char* out) {
     return state().real->xFullPathname(state().real, name, size, out);
 }
@@ -291,7 +296,8 @@ const char* vfs_next_system_call(sqlite3_vfs*, const char* name) {
 void write_at(int fd, const std::string& bytes, std::size_t length, sqlite3_int64 offset, const std::string& path) {
     std::size_t done = 0;
     while (done < length) {
-        const auto n = ::pwrite(fd, bytes.data() + done, length - done, static_cast<off_t>(offset) + static_cast<off_t>(done));
+        const auto at = static_cast<off_t>(offset) + static_cast<off_t>(done);
+        const auto n = ::pwrite(fd, bytes.data() + done, length - done, at);
         if (n < 0) {
             if (errno == EINTR) continue;
             fail("write", path);

@@ -69,8 +69,8 @@ class RawFile {
 public:
     explicit RawFile(const fs::path& path) : vfs_(sqlite3_vfs_find("powercut")), storage_(vfs_->szOsFile) {
         int out = 0;
-        REQUIRE(vfs_->xOpen(vfs_, path.c_str(), file(), SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                            &out) == SQLITE_OK);
+        const int flags = SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        REQUIRE(vfs_->xOpen(vfs_, path.c_str(), file(), flags, &out) == SQLITE_OK);
     }
     ~RawFile() { close(); }
     void close() {

@@ -16,7 +16,8 @@ std::uint64_t number_from(const char* variable, std::uint64_t fallback) {
     errno = 0;
     const auto value = std::strtoull(text, &end, 10);
     if (*end != '\0' || errno != 0 || *text == '-')
-        throw std::invalid_argument(std::string(variable) + " must be a non-negative whole number, not \"" + text + "\"");
+        throw std::invalid_argument(std::string(variable) + " must be a non-negative whole number, not \"" + text +
+                                    "\"");
     return value;
 }
 

@@ -7,7 +7,7 @@ packages=(
   clang libclang-rt-14-dev
   libboost1.81-dev libprotobuf-dev protobuf-compiler libsqlite3-dev sqlite3 catch2 libssl-dev libsodium-dev openssl
   libpq-dev postgresql
-  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
   libqt6sql6-sqlite qtkeychain-qt6-dev qt6-qpa-plugins
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtqml-models qml6-module-qttest

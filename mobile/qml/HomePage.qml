@@ -17,8 +17,9 @@ Page {
     signal settingsRequested()
     signal signInRequested()
 
-    // The first employee listed (screen tours open his pages).
+    // The first employee listed (screen tours open his pages). Tours ask before any frame: read the list now.
     function firstEmployeeId() {
+        employees.deferred = false
         return employees.count > 0 ? employees.employeeIdAt(0) : ""
     }
 
@@ -26,9 +27,19 @@ Page {
 
     EmployeeListModel {
         id: employees
+        objectName: "employeeModel"
         store: Store
+        // The store is read once this page has been shown: at start-up the window appears without waiting for
+        // the list (mobile/README.md, Performance). Until then `loading` shows a busy indicator, not the empty state.
+        deferred: true
         filterText: searchField.text
         dueOnly: dueFilter.checked
+    }
+
+    Connections {
+        target: root.Window.window
+        enabled: employees.deferred
+        function onFrameSwapped() { employees.deferred = false }
     }
 
     header: ColumnLayout {
@@ -115,7 +126,7 @@ Page {
                 ChipButton {
                     id: dueFilter
                     objectName: "dueFilter"
-                    text: qsTr("Due · %1").arg(employees.dueCount)
+                    text: qsTr("Due · %1").arg(employees.loading ? "…" : employees.dueCount)
                     tint: Theme.warning
                 }
             }
@@ -165,10 +176,19 @@ Page {
             font.pixelSize: Theme.captionSize
         }
 
+        BusyIndicator {
+            objectName: "employeesLoading"
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: 48
+            running: employees.loading
+            visible: running
+        }
+
         EmptyState {
+            objectName: "employeesEmpty"
             anchors.centerIn: parent
             width: parent.width - 64
-            visible: employees.count === 0
+            visible: !employees.loading && employees.count === 0
             title: employees.totalCount > 0 ? qsTr("Nobody matches")
                  : employees.pulledOnce ? qsTr("No employees in your units") : qsTr("No employees yet")
             message: employees.totalCount > 0 ? qsTr("Try another name, or show everyone.")

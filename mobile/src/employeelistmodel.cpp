@@ -16,10 +16,48 @@ EmployeeListModel::EmployeeListModel(QObject *parent)
 
 void EmployeeListModel::setStore(LocalStore *store)
 {
+    const bool wasLoading = loading();
     if (!m_watch.follow(store))
         return;
+    m_loaded = false;
     Q_EMIT storeChanged();
-    refresh();
+    if (loading() != wasLoading)
+        Q_EMIT loadingChanged();
+    refreshWhenAllowed();
+}
+
+void EmployeeListModel::setDeferred(bool deferred)
+{
+    if (m_deferred == deferred)
+        return;
+    m_deferred = deferred;
+    Q_EMIT deferredChanged();
+    refreshWhenAllowed();
+}
+
+void EmployeeListModel::classBegin()
+{
+    m_completing = true;
+}
+
+void EmployeeListModel::componentComplete()
+{
+    m_completing = false;
+    refreshWhenAllowed();
+}
+
+void EmployeeListModel::refreshWhenAllowed()
+{
+    if (!m_deferred && !m_completing)
+        refresh();
+}
+
+void EmployeeListModel::setLoaded(bool loaded)
+{
+    const bool wasLoading = loading();
+    m_loaded = loaded;
+    if (loading() != wasLoading)
+        Q_EMIT loadingChanged();
 }
 
 void EmployeeListModel::setFilterText(const QString &text)
@@ -150,6 +188,7 @@ void EmployeeListModel::refresh()
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT summaryChanged();
+    setLoaded(m_watch.store() != nullptr);
 }
 
 std::vector<int> EmployeeListModel::visibleRows() const

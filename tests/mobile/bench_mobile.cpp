@@ -1,5 +1,7 @@
 // floorwalk-bench-mobile: the app's figures that matter on the shop floor. Prints
-//   cold start to first frame (ms)      a fresh process composing the app and rendering Main.qml's first frame
+//   cold start to first frame (ms)      a fresh process composing the app and rendering Main.qml's first frame,
+//                                        beside a bare Qt Quick window started the same way (the baseline), the
+//                                        phases of the app's start-up, and the start to the home list shown
 //   save of one observation p50/p99 (ms) ObservationDraft::save() with the home list alive, synchronous=FULL
 //   home list filtered by name (ms)      EmployeeListModel over N employees, per keystroke
 //   sync of M pending observations (s)   to a real floorwalk-server on loopback
@@ -27,8 +29,13 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <QMap>
+#include <QPointer>
+
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <utility>
 
 #include <sys/resource.h>
 
@@ -40,6 +47,7 @@ struct Scale {
     int employees = 2000;
     int saves = 200;
     int syncObservations = 5000;
+    int startRuns = 9;
 };
 
 // Set when a measurement could not be taken: the smoke run must fail then, not print a partial report.
@@ -91,40 +99,96 @@ void seedPhone(const QString &dataDir, int employees)
     store.database().setMeta(MetaKey::username, QStringLiteral("alice"));
 }
 
-// Child process: the app composed as main.cpp does, reporting its first frame.
+// Milliseconds since the probe's main() was entered: the probe reports each phase of its start-up against it.
+QElapsedTimer &sinceMain()
+{
+    static QElapsedTimer timer;
+    return timer;
+}
+
+void report(const char *phase)
+{
+    std::printf("%s %.2f\n", phase, double(sinceMain().nsecsElapsed()) / 1e6);
+    std::fflush(stdout);
+}
+
+// Reports "first-frame" when `window` has presented its first frame, then `then()` (on the GUI thread).
+void onFirstFrame(QQuickWindow *window, std::function<void()> then)
+{
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [then = std::move(then)] {
+        report("first-frame");
+        then();
+    }, Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+}
+
+// Child process: the app composed as main.cpp does (the sync engine started after the first frame, as there),
+// reporting its phases, its first frame, then the frame that shows the home list.
 int startupProbe(const QString &dataDir)
 {
+    report("application");
     LocalStore store(QDir(dataDir).filePath(QStringLiteral("floorwalk.sqlite")));
     QString error;
     if (!store.open(&error))
         return 1;
+    report("store-open");
     QNetworkAccessManager network;
     ApiClient api(&network);
     TokenVault vault(QStringLiteral("Floorwalk bench"), QDir(dataDir).filePath(QStringLiteral("session-token")),
                      TokenVault::Backend::File);
     SessionController session(store.database(), store.cache(), store.outbox(), vault, api);
-    SyncEngine sync(store.database(), store.outbox(), store.cache(), session, api, TestApp::quietOptions());
+    SyncEngine sync(store.database(), store.outbox(), store.cache(), session, api, SyncEngine::Options{});
     LanguageController language(store.database());
     language.apply();
     QmlSingletons::setInstances(&store, &session, &sync, &language);
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
+    language.setEngine(&engine);
     session.restore();
-    sync.start();
+    report("services");
+    QPointer<QQuickWindow> window;
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &engine, [&](QObject *object, const QUrl &) {
+        window = qobject_cast<QQuickWindow *>(object);
+        if (!window)
+            std::exit(2);
+        onFirstFrame(window, [&] {
+            sync.start();
+            // The home list is read after the first frame; the probe ends on the frame that shows it.
+            auto *model = window->findChild<EmployeeListModel *>(QStringLiteral("employeeModel"));
+            if (!model)
+                std::exit(3);
+            const auto showLoaded = [&window, model] {
+                if (model->loading())
+                    return;
+                QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
+                    report("list-shown");
+                    QCoreApplication::exit(0);
+                }, Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+                window->update();
+            };
+            QObject::connect(model, &EmployeeListModel::loadingChanged, model, showLoaded);
+            showLoaded();
+        });
+    });
+    engine.load(QUrl(QStringLiteral("qrc:/Floorwalk/Main.qml")));
+    report("qml-loaded");
+    return QCoreApplication::exec();
+}
+
+// Child process: the baseline, a bare Qt Quick window of the app's size, measured the same way.
+int bareWindowProbe()
+{
+    report("application");
+    QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &engine, [](QObject *object, const QUrl &) {
         auto *window = qobject_cast<QQuickWindow *>(object);
         if (!window)
             std::exit(2);
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
-            std::fputs("first-frame\n", stdout);
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        }, Qt::SingleShotConnection);
+        onFirstFrame(window, [] { QCoreApplication::exit(0); });
     });
-    engine.load(QUrl(QStringLiteral("qrc:/Floorwalk/Main.qml")));
+    engine.loadData("import QtQuick\nWindow { width: 412; height: 915; visible: true; color: \"white\" }");
+    report("qml-loaded");
     return QCoreApplication::exec();
 }
-
 double percentile(std::vector<double> values, double p)
 {
     std::sort(values.begin(), values.end());
@@ -132,34 +196,106 @@ double percentile(std::vector<double> values, double p)
     return values[index];
 }
 
+// One start of a probe process: its phases in ms since its main(), and the launcher's own clock from the start of
+// the process to the line "first-frame" (and to "list-shown" when the probe reports it).
+struct ProbeRun {
+    QMap<QString, double> phases;
+    double firstFrameMs = 0;
+    double listShownMs = 0;
+    QString error;
+};
+
+ProbeRun runProbe(const QStringList &arguments)
+{
+    ProbeRun run;
+    QProcess probe;
+    QElapsedTimer timer;
+    timer.start();
+    probe.start(QCoreApplication::applicationFilePath(), arguments);
+    const bool ended = TestWait::until(
+        [&] {
+            probe.waitForReadyRead(5);
+            while (probe.canReadLine()) {
+                const QList<QByteArray> fields = probe.readLine().trimmed().split(' ');
+                if (fields.size() != 2)
+                    continue;
+                const QString phase = QString::fromLatin1(fields.at(0));
+                run.phases.insert(phase, fields.at(1).toDouble());
+                if (phase == QLatin1String("first-frame"))
+                    run.firstFrameMs = double(timer.nsecsElapsed()) / 1e6;
+                else if (phase == QLatin1String("list-shown"))
+                    run.listShownMs = double(timer.nsecsElapsed()) / 1e6;
+            }
+            return probe.state() == QProcess::NotRunning;
+        },
+        60000);
+    if (!ended)
+        probe.kill();
+    probe.waitForFinished(10000);
+    if (!ended || probe.exitCode() != 0 || run.firstFrameMs == 0)
+        run.error = QStringLiteral("%1 exit %2: %3")
+                        .arg(arguments.constFirst())
+                        .arg(probe.exitCode())
+                        .arg(QString::fromLocal8Bit(probe.readAllStandardError()));
+    return run;
+}
+
+QString spread(const std::vector<double> &values)
+{
+    return QStringLiteral("p50 %1 ms (min %2, max %3)")
+        .arg(percentile(values, 0.5), 0, 'f', 0)
+        .arg(percentile(values, 0.0), 0, 'f', 0)
+        .arg(percentile(values, 1.0), 0, 'f', 0);
+}
+
+// Cold start: fresh processes, the app and a bare Qt Quick window taking turns so that both see the same load on a
+// shared machine. Prints both, their ratio, and where the app's time goes.
 void benchColdStart(const Scale &scale)
 {
     QTemporaryDir dir;
     seedPhone(dir.path(), scale.employees);
-    std::vector<double> runs;
-    for (int run = 0; run < 3; ++run) {
-        QProcess probe;
-        QElapsedTimer timer;
-        timer.start();
-        probe.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--startup-probe"), dir.path()});
-        const bool framed = TestWait::until(
-            [&] {
-                probe.waitForReadyRead(10);
-                return probe.canReadLine() && probe.readLine().startsWith("first-frame");
-            },
-            60000);
-        const double ms = double(timer.nsecsElapsed()) / 1e6;
-        probe.waitForFinished(10000);
-        if (!framed) {
-            out() << "cold start to first frame: probe failed: " << probe.readAllStandardError() << "\n";
+    std::vector<double> app;
+    std::vector<double> bare;
+    std::vector<double> list;
+    const std::vector<std::pair<const char *, const char *>> steps = {
+        {"application", "QGuiApplication and the platform plugin"},
+        {"store-open", "local database open (and migrations)"},
+        {"services", "session, sync engine, language, QML engine"},
+        {"qml-loaded", "Main.qml and the home page created"},
+        {"first-frame", "polish, fonts and render of the first frame"}};
+    std::vector<std::vector<double>> phases(steps.size() + 1);  // [0]: process start to main()
+    for (int i = 0; i < scale.startRuns; ++i) {
+        const ProbeRun baseline = runProbe({QStringLiteral("--bare-window-probe")});
+        const ProbeRun run = runProbe({QStringLiteral("--startup-probe"), dir.path()});
+        if (!baseline.error.isEmpty() || !run.error.isEmpty() || run.listShownMs == 0) {
+            out() << "cold start to first frame: probe failed: " << baseline.error << run.error << "\n";
             g_failed = true;
             return;
         }
-        runs.push_back(ms);
+        bare.push_back(baseline.firstFrameMs);
+        app.push_back(run.firstFrameMs);
+        list.push_back(run.listShownMs);
+        // Before main(): exec, dynamic linking, static initialisers; the launcher's clock minus the probe's own.
+        phases[0].push_back(run.firstFrameMs - run.phases.value(QStringLiteral("first-frame")));
+        double previous = 0;
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+            const double at = run.phases.value(QString::fromLatin1(steps[s].first));
+            phases[s + 1].push_back(at - previous);
+            previous = at;
+        }
     }
-    out() << QStringLiteral("cold start to first frame: %1 ms (median of 3; home list of %2 employees)\n")
-                 .arg(percentile(runs, 0.5), 0, 'f', 0)
+    out() << QStringLiteral("cold start to first frame: %1; bare Qt Quick window, same run: %2; ratio %3 "
+                            "(%4 runs each, home list of %5 employees)\n")
+                 .arg(spread(app), spread(bare))
+                 .arg(percentile(app, 0.5) / percentile(bare, 0.5), 0, 'f', 2)
+                 .arg(scale.startRuns)
                  .arg(scale.employees);
+    out() << QStringLiteral("  phase p50: process start to main() %1 ms").arg(percentile(phases[0], 0.5), 0, 'f', 1);
+    for (std::size_t s = 0; s < steps.size(); ++s)
+        out() << QStringLiteral("; %1 %2 ms").arg(QString::fromLatin1(steps[s].second))
+                     .arg(percentile(phases[s + 1], 0.5), 0, 'f', 1);
+    out() << "\n";
+    out() << QStringLiteral("cold start to the home list shown (read after the first frame): %1\n").arg(spread(list));
 }
 
 void benchSaveAndFilter(const Scale &scale)
@@ -196,7 +332,9 @@ void benchSaveAndFilter(const Scale &scale)
         engine.load(QUrl(QStringLiteral("qrc:/Floorwalk/Main.qml")));
         auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         QObject *search = window ? window->findChild<QObject *>(QStringLiteral("searchField")) : nullptr;
-        if (!search) {
+        auto *model = window ? window->findChild<EmployeeListModel *>(QStringLiteral("employeeModel")) : nullptr;
+        // The list is read once the home page has been shown (after its first frame).
+        if (!search || !model || !TestWait::until([model] { return !model->loading(); })) {
             out() << "home list rendered: the home screen did not load\n";
             g_failed = true;
         } else {
@@ -281,6 +419,7 @@ void benchSync(const Scale &scale)
 
 int main(int argc, char *argv[])
 {
+    sinceMain().start();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
@@ -288,10 +427,12 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     if (args.size() == 3 && args.at(1) == QLatin1String("--startup-probe"))
         return startupProbe(args.at(2));
+    if (args.size() == 2 && args.at(1) == QLatin1String("--bare-window-probe"))
+        return bareWindowProbe();
 
     Scale scale;
     if (args.contains(QStringLiteral("--small")))
-        scale = Scale{200, 20, 200};
+        scale = Scale{200, 20, 200, 3};
     QLoggingCategory::setFilterRules(QStringLiteral("floorwalk.*=false"));
     benchColdStart(scale);
     benchSaveAndFilter(scale);

@@ -21,8 +21,8 @@ std::optional<milliseconds> clock_offset(std::optional<Timestamp> sent_at, Times
 }
 
 Timestamp corrected_record_time(Timestamp device_time, std::optional<milliseconds> offset,
-                                const std::optional<StoredRecordTime>& replaced, Timestamp now) {
-    if (replaced && (device_time == replaced->time || device_time == replaced->device_time)) return replaced->time;
+                                const std::optional<StoredRecordTime>& earlier, Timestamp now) {
+    if (earlier && (device_time == earlier->time || device_time == earlier->device_time)) return earlier->time;
     if (!offset) return device_time;
     long long corrected = 0;
     if (__builtin_add_overflow(device_time.time_since_epoch().count(), offset->count(), &corrected)) {

@@ -1,5 +1,5 @@
-// The clock-skew correction rule (docs/sync.md, "Phone clocks"), on hand-computed cases: the server's clock reads
-// 2026-12-08T10:00:00Z when the push arrives.
+// The clock-skew correction rule (docs/indicators.md, "Record times and phone clocks"), on hand-computed cases:
+// the server's clock reads 2026-12-08T10:00:00Z when the push arrives.
 #include "floorwalk/clock_skew.h"
 #include "floorwalk/time.h"
 #include "floorwalk/validation.h"
@@ -76,13 +76,13 @@ TEST_CASE("a correction never lands a record in the future nor before the earlie
     CHECK(corrected_record_time(Timestamp::max(), hours(1), std::nullopt, server_now) == Timestamp::max());
 }
 
-TEST_CASE("an edit that keeps the replaced revision's time keeps its stored time", "[clock_skew]") {
+TEST_CASE("a resend or an edit that keeps a stored revision's time keeps its stored time", "[clock_skew]") {
     const StoredRecordTime replaced{at("2026-12-08T07:30:00Z"), at("2026-12-09T08:30:00Z")};
     // The phone sends back the time it pulled (the corrected one): not corrected a second time.
     CHECK(corrected_record_time(at("2026-12-08T07:30:00Z"), -hours(25), replaced, server_now) == replaced.time);
     // The phone sends back the time it stamped (never pulled in between): the correction made then stays.
     CHECK(corrected_record_time(at("2026-12-09T08:30:00Z"), -hours(25), replaced, server_now) == replaced.time);
-    // Even after the phone's clock was fixed (no offset now).
+    // Even after the phone's clock was fixed (no offset now): a resend lands where the first send did.
     CHECK(corrected_record_time(at("2026-12-09T08:30:00Z"), std::nullopt, replaced, server_now) == replaced.time);
     // A new time in the edit is the phone's again: corrected by today's offset.
     CHECK(corrected_record_time(at("2026-12-09T09:00:00Z"), -hours(25), replaced, server_now) ==

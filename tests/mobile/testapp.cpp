@@ -92,7 +92,7 @@ ObservationRecord makeObservation(const QString &employeeId, int welcome, int ad
     ObservationRecord o;
     o.id = RecordId::create();
     o.employeeId = employeeId;
-    o.observedAt = DeviceClock::nowUtc()  // stamped as the app stamps: by the phone's clock;
+    o.observedAt = DeviceClock::nowUtc();  // stamped as the app stamps: by the phone's clock
     o.modelVersion = 1;
     if (welcome > 0)
         o.ratings.append({QStringLiteral("welcome"), welcome});

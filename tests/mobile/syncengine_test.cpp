@@ -455,7 +455,7 @@ TEST_CASE("a phone whose clock is a day or a year off has its observations store
     const WrongPhoneClock wrong(skew);
     const QDateTime before = QDateTime::currentDateTimeUtc();
     const ObservationRecord o = makeObservation(QStringLiteral("e1"), 3, 2);
-    REQUIRE(o.observedAt < before.addDays(-300) || o.observedAt > before.addSecs(24 * 3600));  // the wrong clock
+    REQUIRE((o.observedAt < before.addDays(-300) || o.observedAt > before.addSecs(24 * 3600)));  // the wrong clock
     f.save(o);
     REQUIRE(f.app->sync());
     const QDateTime after = QDateTime::currentDateTimeUtc();

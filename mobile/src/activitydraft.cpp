@@ -1,5 +1,6 @@
 #include "activitydraft.h"
 
+#include "deviceclock.h"
 #include "domainconversion.h"
 #include "localstore.h"
 #include "recordid.h"
@@ -114,11 +115,11 @@ bool ActivityDraft::save()
     ActivityRecord record = m_record;
     record.participantIds = m_participants.selectedIds();
     if (!m_isEdit) {
-        record.occurredAt = QDateTime::currentDateTimeUtc();
+        record.occurredAt = DeviceClock::nowUtc();
         record.managerId = m_store->user().id;
     }
     const floorwalk::ValidationErrors errors = floorwalk::validate_activity(
-        DomainConversion::toDomain(record), DomainConversion::toDomain(QDateTime::currentDateTimeUtc()));
+        DomainConversion::toDomain(record), DomainConversion::toDomain(DeviceClock::nowUtc()));
     if (!errors.empty()) {
         setError(QString::fromStdString(errors.front().message));
         return false;

@@ -1,5 +1,6 @@
 #include "observationdraft.h"
 
+#include "deviceclock.h"
 #include "domainconversion.h"
 #include "localstore.h"
 #include "recordid.h"
@@ -151,7 +152,7 @@ bool ObservationDraft::save()
     ObservationRecord record = m_record;
     record.ratings = m_dimensions.ratings();
     if (!m_isEdit) {
-        record.observedAt = QDateTime::currentDateTimeUtc();
+        record.observedAt = DeviceClock::nowUtc();
         record.modelVersion = m_model.version;
         record.observerId = m_store->user().id;
     }
@@ -159,7 +160,7 @@ bool ObservationDraft::save()
     if (record.modelVersion == m_model.version) {
         const floorwalk::ValidationErrors errors =
             floorwalk::validate_observation(DomainConversion::toDomain(record), DomainConversion::toDomain(m_model),
-                                            DomainConversion::toDomain(QDateTime::currentDateTimeUtc()));
+                                            DomainConversion::toDomain(DeviceClock::nowUtc()));
         if (!errors.empty()) {
             setError(QString::fromStdString(errors.front().message));
             return false;

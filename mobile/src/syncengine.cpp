@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "database.h"
+#include "deviceclock.h"
 #include "metakeys.h"
 #include "outbox.h"
 #include "servercache.h"
@@ -189,7 +190,9 @@ void SyncEngine::pushNext()
             ordered.append(e);
     }
     qCDebug(lcSync) << "pushing" << ordered.size() << "records";
-    m_inFlight = m_api.post(QStringLiteral("sync/push"), SyncProtocol::encodePush(m_session.deviceId(), ordered),
+    // sentAt is read as the request is made: a retry sends the clock's new reading, never a stale one.
+    m_inFlight = m_api.post(QStringLiteral("sync/push"),
+                            SyncProtocol::encodePush(m_session.deviceId(), ordered, DeviceClock::nowUtc()),
                             [this, ordered](const ApiReply &reply) { onPushReply(ordered, reply); });
 }
 

@@ -52,10 +52,11 @@ std::optional<LoginResult> decodeLogin(const QByteArray &body)
     return out;
 }
 
-QByteArray encodePush(const QString &deviceId, const QList<OutboxEntry> &entries)
+QByteArray encodePush(const QString &deviceId, const QList<OutboxEntry> &entries, const QDateTime &sentAt)
 {
     pb::PushRequest request;
     request.set_device_id(deviceId.toStdString());
+    floorwalk::wire::to_proto(toDomain(sentAt), request.mutable_sent_at());
     for (const OutboxEntry &e : entries) {
         if (e.kind == RecordKind::Observation)
             floorwalk::wire::to_proto(toDomain(e.observation), request.add_observations());

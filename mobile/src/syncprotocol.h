@@ -5,6 +5,7 @@
 #include "records.h"
 
 #include <QByteArray>
+#include <QDateTime>
 
 namespace SyncProtocol {
 
@@ -15,7 +16,9 @@ inline constexpr char mediaType[] = "application/x-protobuf";
 [[nodiscard]] std::optional<LoginResult> decodeLogin(const QByteArray &body);
 
 // `entries` in push order: observations first, then activities, each oldest first (see Outbox::applyResults).
-[[nodiscard]] QByteArray encodePush(const QString &deviceId, const QList<OutboxEntry> &entries);
+// `sentAt` is the phone's clock (DeviceClock) as it sends: the server corrects the records' times by it.
+[[nodiscard]] QByteArray encodePush(const QString &deviceId, const QList<OutboxEntry> &entries,
+                                    const QDateTime &sentAt);
 [[nodiscard]] std::optional<QList<PushResultItem>> decodePush(const QByteArray &body);
 
 [[nodiscard]] std::optional<PullPage> decodePull(const QByteArray &body);

@@ -46,7 +46,9 @@ Response push(ApiContext& api, const RouteContext& route) {
     for (const auto& activity : in.activities()) activities.push_back(wire::from_proto(activity));
 
     const auto now = api.auth.now();
-    const auto outcomes = api.store.push(caller, observations, activities, now);
+    std::optional<Timestamp> sent_at;
+    if (in.has_sent_at()) sent_at = wire::from_proto(in.sent_at());
+    const auto outcomes = api.store.push(caller, observations, activities, now, sent_at);
     api.metrics.record_push(observations.size(), outcomes);
 
     pb::PushResponse out;

@@ -45,7 +45,8 @@ std::vector<Rating> load_ratings(db::Connection& db, const std::string& organiza
 std::optional<Observation> load_observation_revision(db::Connection& db, const std::string& organization_id,
                                                      const std::string& id, int revision) {
     auto statement = db.prepare(
-        "SELECT employee_id, observer_id, observed_at, model_version, comment, coaching_action, base_revision, deleted"
+        "SELECT employee_id, observer_id, coalesce(device_observed_at, observed_at), model_version, comment,"
+        " coaching_action, base_revision, deleted"
         " FROM observation_revisions WHERE organization_id = ?1 AND id = ?2 AND revision = ?3");
     statement.bind_all(organization_id, id, revision);
     if (!statement.step()) return std::nullopt;
@@ -62,6 +63,16 @@ std::optional<Observation> load_observation_revision(db::Connection& db, const s
     observation.deleted = statement.integer(7) != 0;
     observation.ratings = load_ratings(db, organization_id, id, revision);
     return observation;
+}
+
+std::optional<StoredRecordTime> stored_observation_time(db::Connection& db, const std::string& organization_id,
+                                                       const std::string& id, int revision) {
+    auto statement = db.prepare(
+        "SELECT observed_at, coalesce(device_observed_at, observed_at)"
+        " FROM observation_revisions WHERE organization_id = ?1 AND id = ?2 AND revision = ?3");
+    statement.bind_all(organization_id, id, revision);
+    if (!statement.step()) return std::nullopt;
+    return StoredRecordTime{from_millis(statement.int64(0)), from_millis(statement.int64(1))};
 }
 
 void for_each_current_observation(db::Connection& db, const std::string& organization_id,
@@ -119,7 +130,7 @@ std::vector<std::string> load_participants(db::Connection& db, const std::string
 std::optional<CoachingActivity> load_activity_revision(db::Connection& db, const std::string& organization_id,
                                                        const std::string& id, int revision) {
     auto statement = db.prepare(
-        "SELECT manager_id, kind, occurred_at, note, base_revision, deleted"
+        "SELECT manager_id, kind, coalesce(device_occurred_at, occurred_at), note, base_revision, deleted"
         " FROM activity_revisions WHERE organization_id = ?1 AND id = ?2 AND revision = ?3");
     statement.bind_all(organization_id, id, revision);
     if (!statement.step()) return std::nullopt;
@@ -134,6 +145,16 @@ std::optional<CoachingActivity> load_activity_revision(db::Connection& db, const
     activity.deleted = statement.integer(5) != 0;
     activity.participant_ids = load_participants(db, organization_id, id, revision);
     return activity;
+}
+
+std::optional<StoredRecordTime> stored_activity_time(db::Connection& db, const std::string& organization_id,
+                                                    const std::string& id, int revision) {
+    auto statement = db.prepare(
+        "SELECT occurred_at, coalesce(device_occurred_at, occurred_at)"
+        " FROM activity_revisions WHERE organization_id = ?1 AND id = ?2 AND revision = ?3");
+    statement.bind_all(organization_id, id, revision);
+    if (!statement.step()) return std::nullopt;
+    return StoredRecordTime{from_millis(statement.int64(0)), from_millis(statement.int64(1))};
 }
 
 void for_each_current_activity(db::Connection& db, const std::string& organization_id,

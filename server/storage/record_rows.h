@@ -2,6 +2,7 @@
 // and the current row of each record (RecordWriter writes them).
 #pragma once
 
+#include "floorwalk/clock_skew.h"
 #include "floorwalk/domain.h"
 #include "database/database.h"
 
@@ -26,10 +27,15 @@ struct RecordHead {
 [[nodiscard]] std::unordered_map<std::string, RecordHead> observation_heads(db::Connection& db,
                                                                             const std::string& organization_id,
                                                                             const std::vector<std::string>& ids);
-// One stored revision as the client sent it (observer_id is the author).
+// One stored revision as the client sent it (observer_id is the author; observed_at the time the phone sent, before
+// any clock correction).
 [[nodiscard]] std::optional<Observation> load_observation_revision(db::Connection& db,
                                                                    const std::string& organization_id,
                                                                    const std::string& id, int revision);
+// A stored revision's time on the server's clock and as its phone sent it (nullopt when not stored).
+[[nodiscard]] std::optional<StoredRecordTime> stored_observation_time(db::Connection& db,
+                                                                     const std::string& organization_id,
+                                                                     const std::string& id, int revision);
 [[nodiscard]] std::vector<Rating> load_ratings(db::Connection& db, const std::string& organization_id,
                                                const std::string& id, int revision);
 // Current revisions, tombstones excluded, ordered by id.
@@ -42,6 +48,9 @@ void for_each_current_observation(db::Connection& db, const std::string& organiz
 [[nodiscard]] std::optional<CoachingActivity> load_activity_revision(db::Connection& db,
                                                                      const std::string& organization_id,
                                                                      const std::string& id, int revision);
+[[nodiscard]] std::optional<StoredRecordTime> stored_activity_time(db::Connection& db,
+                                                                  const std::string& organization_id,
+                                                                  const std::string& id, int revision);
 [[nodiscard]] std::vector<std::string> load_participants(db::Connection& db, const std::string& organization_id,
                                                          const std::string& id, int revision);
 void for_each_current_activity(db::Connection& db, const std::string& organization_id,

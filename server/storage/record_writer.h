@@ -25,8 +25,10 @@ public:
     RecordWriter(db::Connection& db, std::string organization_id);
 
     // `observation.observer_id` (`activity.manager_id`) is the author; `seq` the change that makes it current.
-    void add(const Observation& observation, Timestamp received_at, std::int64_t seq);
-    void add(const CoachingActivity& activity, Timestamp received_at, std::int64_t seq);
+    // The record's time is the one on the server's clock; `device_time` is the one its phone sent (the same when
+    // nothing was corrected, floorwalk/clock_skew.h).
+    void add(const Observation& observation, Timestamp device_time, Timestamp received_at, std::int64_t seq);
+    void add(const CoachingActivity& activity, Timestamp device_time, Timestamp received_at, std::int64_t seq);
     // Writes every buffered record: history rows, then their ratings or participants, then the current rows.
     void flush();
     [[nodiscard]] bool empty() const { return observation_ids_.empty() && activity_ids_.empty(); }

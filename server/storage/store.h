@@ -239,8 +239,11 @@ public:
 
     // Sync. `caller` is the author of the records: observer_id / manager_id are set from it.
     // One outcome per record, observations first then activities, in input order; one transaction per call.
+    // `sent_at`: the phone's clock when it sent the push, which puts the records' times on the server's clock
+    // (floorwalk/clock_skew.h); nullopt corrects nothing.
     virtual std::vector<PushOutcome> push(const Caller& caller, const std::vector<Observation>& observations,
-                                          const std::vector<CoachingActivity>& activities, Timestamp now) = 0;
+                                          const std::vector<CoachingActivity>& activities, Timestamp now,
+                                          std::optional<Timestamp> sent_at = std::nullopt) = 0;
     // A page shows every push of the caller's device and at least what the cursor reflects, whichever copy of the
     // database serves it (sync/replica_reads.h).
     [[nodiscard]] virtual PullPage pull(const Caller& caller, std::string_view cursor, int limit) = 0;

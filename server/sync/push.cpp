@@ -1,4 +1,8 @@
 // Push decisions, in this order for each record:
+//   0. the record's time is put on the server's clock when the push carried the phone's sentAt
+//      (floorwalk/clock_skew.h; docs/indicators.md, "Record times and phone clocks"); every rule below sees the
+//      corrected time, except the duplicate test of 4, which compares the time as the phone sent it (the
+//      revision's identity, stored beside the corrected one);
 //   1. the model version exists (observations) and the record passes the shared validation rules → else REJECTED;
 //   2. the id is used by a record of the other kind in the organisation, deleted or not → REJECTED
 //      id_used_by_other_kind (pull's deletedIds does not say which kind an id was: deleting one of two records
@@ -18,6 +22,7 @@
 // record of the batch is decided against the earlier ones exactly as if each had been written at once.
 #include "sync/push.h"
 
+#include "floorwalk/clock_skew.h"
 #include "floorwalk/time.h"
 #include "floorwalk/uuid.h"
 #include "floorwalk/validation.h"
@@ -77,8 +82,14 @@ PushOutcome rejected(const std::string& id, const ValidationErrors& errors, int 
 class PushContext {
 public:
     PushContext(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
-                Timestamp now)
-        : db_(db), sequence_(sequence), models_(models), caller_(caller), now_(now), writer_(db, caller.organization_id) {}
+                Timestamp now, std::optional<std::chrono::milliseconds> clock_offset)
+        : db_(db),
+          sequence_(sequence),
+          models_(models),
+          caller_(caller),
+          now_(now),
+          clock_offset_(clock_offset),
+          writer_(db, caller.organization_id) {}
 
     // Reads what the decisions need for the whole batch in three queries (the stored heads of both kinds and the
     // employees named), instead of two to four per record. Employees are looked up only for records that pass
@@ -91,14 +102,18 @@ public:
             if (!validate_record_id(observation.id).empty()) continue;
             ids.push_back(observation.id);
             const auto model = models_.get(db_, caller_.organization_id, observation.model_version);
-            if (model && validate_observation(observation, *model, now_).empty()) {
+            auto corrected = observation;  // as push() will see it, unless an edit keeps its stored time
+            corrected.observed_at = corrected_record_time(observation.observed_at, clock_offset_, std::nullopt, now_);
+            if (model && validate_observation(corrected, *model, now_).empty()) {
                 employee_ids.push_back(observation.employee_id);
             }
         }
         for (const auto& activity : activities) {
             if (!validate_record_id(activity.id).empty()) continue;
             ids.push_back(activity.id);
-            if (validate_activity(activity, now_).empty()) {
+            auto corrected = activity;
+            corrected.occurred_at = corrected_record_time(activity.occurred_at, clock_offset_, std::nullopt, now_);
+            if (validate_activity(corrected, now_).empty()) {
                 employee_ids.insert(employee_ids.end(), activity.participant_ids.begin(),
                                     activity.participant_ids.end());
             }
@@ -118,9 +133,17 @@ public:
         const auto head = stored_head(observation_heads_, input.id);
         const int stored = head ? head->revision : 0;
 
+        Observation record = input;
+        std::optional<StoredRecordTime> earlier;
+        if (const int revision = repeated_or_replaced(input.revision, input.base_revision, stored)) {
+            writer_.flush();  // that revision may be one this batch accepted
+            earlier = stored_observation_time(db_, caller_.organization_id, input.id, revision);
+        }
+        record.observed_at = corrected_record_time(input.observed_at, clock_offset_, earlier, now_);
+
         const auto model = models_.get(db_, caller_.organization_id, input.model_version);
         if (!model) return unknown_model_version(input, stored);
-        if (auto errors = validate_observation(input, *model, now_); !errors.empty()) {
+        if (auto errors = validate_observation(record, *model, now_); !errors.empty()) {
             return rejected(input.id, errors, stored);
         }
         if (activity_heads_.contains(input.id)) {
@@ -139,16 +162,15 @@ public:
         if (input.base_revision != stored) return stale_base(input.id, input.base_revision, stored);
 
         if (!input.deleted) {
-            if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored, input.observed_at)) {
+            if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored, record.observed_at)) {
                 return *refusal;
             }
         } else if (auto refusal = check_employee(input.id, "employeeId", input.employee_id, stored, std::nullopt)) {
             return *refusal;
         }
 
-        Observation record = input;
         record.observer_id = caller_.user_id;
-        writer_.add(record, now_, sequence_.next());
+        writer_.add(record, input.observed_at, now_, sequence_.next());
         observation_heads_[input.id] = RecordHead{input.revision, caller_.user_id, input.deleted};
         return make_outcome(input.id, PushStatus::accepted, input.revision);
     }
@@ -158,7 +180,15 @@ public:
         const auto head = stored_head(activity_heads_, input.id);
         const int stored = head ? head->revision : 0;
 
-        if (auto errors = validate_activity(input, now_); !errors.empty()) return rejected(input.id, errors, stored);
+        CoachingActivity record = input;
+        std::optional<StoredRecordTime> earlier;
+        if (const int revision = repeated_or_replaced(input.revision, input.base_revision, stored)) {
+            writer_.flush();
+            earlier = stored_activity_time(db_, caller_.organization_id, input.id, revision);
+        }
+        record.occurred_at = corrected_record_time(input.occurred_at, clock_offset_, earlier, now_);
+
+        if (auto errors = validate_activity(record, now_); !errors.empty()) return rejected(input.id, errors, stored);
         if (observation_heads_.contains(input.id)) {
             return id_used_by_other_kind(input.id, "a coaching activity", "an observation", stored);
         }
@@ -175,20 +205,27 @@ public:
         if (input.base_revision != stored) return stale_base(input.id, input.base_revision, stored);
 
         std::optional<Timestamp> at;
-        if (!input.deleted) at = input.occurred_at;
+        if (!input.deleted) at = record.occurred_at;
         for (std::size_t i = 0; i < input.participant_ids.size(); ++i) {
             const std::string field = "participantIds[" + std::to_string(i) + "]";
             if (auto refusal = check_employee(input.id, field, input.participant_ids[i], stored, at)) return *refusal;
         }
 
-        CoachingActivity record = input;
         record.manager_id = caller_.user_id;
-        writer_.add(record, now_, sequence_.next());
+        writer_.add(record, input.occurred_at, now_, sequence_.next());
         activity_heads_[input.id] = RecordHead{input.revision, caller_.user_id, input.deleted};
         return make_outcome(input.id, PushStatus::accepted, input.revision);
     }
 
 private:
+    // The stored revision whose time a pushed revision keeps when it carries the same time: itself when already
+    // stored (a resend, perhaps after the phone's clock was fixed), else the one it replaces (an edit); 0: none.
+    static int repeated_or_replaced(int revision, int base_revision, int stored) {
+        if (revision >= 1 && revision <= stored) return revision;
+        if (base_revision >= 1 && base_revision <= stored) return base_revision;
+        return 0;
+    }
+
     PushOutcome unknown_model_version(const Observation& input, int stored) {
         const auto latest = latest_model_version(db_, caller_.organization_id);
         std::string message = "modelVersion is " + std::to_string(input.model_version) +
@@ -284,6 +321,7 @@ private:
     ModelCache& models_;
     const Caller& caller_;
     Timestamp now_;
+    std::optional<std::chrono::milliseconds> clock_offset_;  // what puts the phone's times on the server's clock
     RecordWriter writer_;
     std::optional<Scope> scope_;  // resolved on first need: a batch of duplicates never computes it
     // The stored state as this batch changes it: heads by record id (absent: not stored), employees by id (nullopt:
@@ -297,7 +335,7 @@ private:
 
 std::vector<PushOutcome> apply_push(db::Connection& db, ChangeSequence& sequence, ModelCache& models, const Caller& caller,
                        const std::vector<Observation>& observations, const std::vector<CoachingActivity>& activities,
-                       Timestamp now) {
+                       Timestamp now, std::optional<Timestamp> sent_at) {
     if (!load_user(db, caller.organization_id, caller.user_id)) {
         throw std::invalid_argument("push by user " + caller.user_id + ", who is not a user of organisation " +
                                     caller.organization_id);
@@ -311,7 +349,7 @@ std::vector<PushOutcome> apply_push(db::Connection& db, ChangeSequence& sequence
     std::vector<CoachingActivity> canonical_activities = activities;
     for (auto& activity : canonical_activities) activity.id = canonical_uuid(activity.id);
 
-    PushContext context(db, sequence, models, caller, now);
+    PushContext context(db, sequence, models, caller, now, clock_offset(sent_at, now));
     context.load_stored_state(canonical_observations, canonical_activities);
     for (std::size_t i = 0; i < observations.size(); ++i) {
         outcomes.push_back(context.push(canonical_observations[i]));

@@ -379,9 +379,10 @@ void SqlStore::touch_device(const std::string& organization_id, const std::strin
 }
 
 std::vector<PushOutcome> SqlStore::push(const Caller& caller, const std::vector<Observation>& observations,
-                                        const std::vector<CoachingActivity>& activities, Timestamp now) {
+                                        const std::vector<CoachingActivity>& activities, Timestamp now,
+                                        std::optional<Timestamp> sent_at) {
     OrganizationWrite write(*this, caller.organization_id);
-    auto outcomes = apply_push(write.db(), write.sequence(), models_, caller, observations, activities, now);
+    auto outcomes = apply_push(write.db(), write.sequence(), models_, caller, observations, activities, now, sent_at);
     record_device_push(write.db(), caller, write.sequence().last());
     write.commit();
     return outcomes;

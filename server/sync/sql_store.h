@@ -92,7 +92,8 @@ public:
     [[nodiscard]] std::vector<KpiValue> kpis(const std::string& organization_id) override;
 
     std::vector<PushOutcome> push(const Caller& caller, const std::vector<Observation>& observations,
-                                  const std::vector<CoachingActivity>& activities, Timestamp now) override;
+                                  const std::vector<CoachingActivity>& activities, Timestamp now,
+                                  std::optional<Timestamp> sent_at = std::nullopt) override;
     [[nodiscard]] PullPage pull(const Caller& caller, std::string_view cursor, int limit) override;
 
     void for_each_observation(const std::string& organization_id,

@@ -143,7 +143,7 @@ void check_time(ValidationErrors& errors, const std::string& field, Timestamp t,
     } else if (t > now + max_clock_skew) {
         add(errors, "time_in_future", field,
             field + " is " + describe_time(t) + ", more than 24 hours after the server's time " +
-                format_rfc3339(now));
+                format_rfc3339(now) + ": check the date and time of the device");
     }
 }
 

@@ -60,7 +60,7 @@ void bulk_load_sqlite(const BenchDatabase& database, const BenchOrganization& or
             const auto& observer = target.observer_of_store.at(static_cast<std::size_t>(organization.batch_store(index)));
             for (auto& observation : organization.batch(index, total)) {
                 observation.observer_id = observer;
-                writer.add(observation, now, ++seq);
+                writer.add(observation, observation.observed_at, now, ++seq);
             }
             writer.flush();
         }

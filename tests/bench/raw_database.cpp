@@ -55,7 +55,7 @@ void RawWriter::insert(const std::vector<Observation>& observations, int store, 
     server::RecordWriter writer(db, impl_->organization_id);
     for (auto observation : observations) {
         observation.observer_id = observer;
-        writer.add(observation, now, sequence->next());
+        writer.add(observation, observation.observed_at, now, sequence->next());
     }
     writer.flush();
     sequence->save(db);

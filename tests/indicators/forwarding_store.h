@@ -100,8 +100,9 @@ public:
     std::vector<KpiValue> kpis(const std::string& organization_id) override { return inner_.kpis(organization_id); }
 
     std::vector<server::PushOutcome> push(const server::Caller& caller, const std::vector<Observation>& observations,
-                                          const std::vector<CoachingActivity>& activities, Timestamp now) override {
-        return inner_.push(caller, observations, activities, now);
+                                          const std::vector<CoachingActivity>& activities, Timestamp now,
+                                          std::optional<Timestamp> sent_at = std::nullopt) override {
+        return inner_.push(caller, observations, activities, now, sent_at);
     }
     server::PullPage pull(const server::Caller& caller, std::string_view cursor, int limit) override {
         return inner_.pull(caller, cursor, limit);

@@ -1,3 +1,4 @@
+#include "deviceclock.h"
 #include "faultproxy.h"
 #include "jsonapi.h"
 #include "metakeys.h"
@@ -431,4 +432,60 @@ TEST_CASE("coming back to the foreground with changes waiting sends them at once
     Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationActive);
     REQUIRE(TestWait::until([&] { return f.outbox().pendingCount() == 0 && !f.engine().busy(); }));
     CHECK(f.engine().problem() == SyncEngine::NoProblem);
+}
+
+namespace {
+
+// The phone's clock reads `skew` off the real time for the scope of a test.
+struct WrongPhoneClock {
+    explicit WrongPhoneClock(std::chrono::milliseconds skew) { DeviceClock::setSkewForTesting(skew); }
+    ~WrongPhoneClock() { DeviceClock::setSkewForTesting(std::chrono::milliseconds(0)); }
+    WrongPhoneClock(const WrongPhoneClock &) = delete;
+    WrongPhoneClock &operator=(const WrongPhoneClock &) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("a phone whose clock is a day or a year off has its observations stored at the real time")
+{
+    const auto skew = GENERATE(std::chrono::milliseconds(std::chrono::hours(25)),
+                               std::chrono::milliseconds(-std::chrono::hours(24 * 365)),
+                               std::chrono::milliseconds(std::chrono::hours(24 * 365)));
+    SyncFixture f;
+    const WrongPhoneClock wrong(skew);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const ObservationRecord o = makeObservation(QStringLiteral("e1"), 3, 2);
+    REQUIRE((o.observedAt < before.addDays(-300) || o.observedAt > before.addSecs(24 * 3600)));  // the wrong clock
+    f.save(o);
+    REQUIRE(f.app->sync());
+    const QDateTime after = QDateTime::currentDateTimeUtc();
+    CHECK(f.engine().pendingCount() == 0);
+    CHECK(f.engine().attentionCount() == 0);
+
+    // On the server's clock: between the save and the end of the sync (the time the push took on the way is the
+    // only difference the server cannot see).
+    const QDateTime stored = QDateTime::fromString(
+        f.serverObservation(o.id).value(QStringLiteral("observedAt")).toString(), Qt::ISODateWithMs);
+    REQUIRE(stored.isValid());
+    CHECK(stored >= before);
+    CHECK(stored <= after);
+}
+
+TEST_CASE("a record stamped by a clock that was set right before sending waits in needs attention with its reason")
+{
+    SyncFixture f;
+    ObservationRecord o;
+    {
+        const WrongPhoneClock wrong(std::chrono::hours(25));
+        o = makeObservation(QStringLiteral("e1"), 3, 2);
+    }
+    f.save(o);
+    REQUIRE(f.app->sync());
+    REQUIRE(f.engine().attentionCount() == 1);
+    const OutboxEntry rejected = f.outbox().attentionEntries().constFirst();
+    CHECK(rejected.recordId == o.id);
+    CHECK(rejected.state == OutboxState::Rejected);
+    CHECK(rejected.errorCode == QStringLiteral("time_in_future"));
+    CHECK(rejected.errorMessage.contains(QStringLiteral("observedAt")));
+    CHECK(f.serverObservation(o.id).isEmpty());
 }

@@ -25,10 +25,13 @@ TEST_CASE("a push carries observations then activities, each oldest first, with 
     observation.observation.revision = 2;
     observation.observation.baseRevision = 1;
 
-    const QByteArray body = SyncProtocol::encodePush(QStringLiteral("device-1"), {activity, observation});
+    const QDateTime sentAt = QDateTime::fromMSecsSinceEpoch(1700000100789, Qt::UTC);
+    const QByteArray body = SyncProtocol::encodePush(QStringLiteral("device-1"), {activity, observation}, sentAt);
     floorwalk::v1::PushRequest request;
     REQUIRE(request.ParseFromArray(body.constData(), int(body.size())));
     CHECK(request.device_id() == "device-1");
+    CHECK(request.sent_at().seconds() == 1700000100);
+    CHECK(request.sent_at().nanos() == 789000000);
     REQUIRE(request.observations_size() == 1);
     const auto &o = request.observations(0);
     CHECK(o.id() == "obs");

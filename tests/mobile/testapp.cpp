@@ -1,5 +1,6 @@
 #include "testapp.h"
 
+#include "deviceclock.h"
 #include "recordid.h"
 #include "testwait.h"
 
@@ -91,7 +92,7 @@ ObservationRecord makeObservation(const QString &employeeId, int welcome, int ad
     ObservationRecord o;
     o.id = RecordId::create();
     o.employeeId = employeeId;
-    o.observedAt = QDateTime::currentDateTimeUtc();
+    o.observedAt = DeviceClock::nowUtc();  // stamped as the app stamps: by the phone's clock
     o.modelVersion = 1;
     if (welcome > 0)
         o.ratings.append({QStringLiteral("welcome"), welcome});

@@ -2,6 +2,8 @@
 #include "support/api_fixture.h"
 #include "support/json.h"
 
+#include "floorwalk/time.h"
+
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -316,4 +318,46 @@ TEST_CASE_METHOD(SyncFixture, "pulled records carry receivedAt, the time the ser
     CHECK(wire::from_proto(page.observations(0).received_at()) == accepted_at);
     REQUIRE(page.activities_size() == 1);
     CHECK(wire::from_proto(page.activities(0).received_at()) == accepted_at);
+}
+
+TEST_CASE_METHOD(SyncFixture, "a push's sentAt puts a phone's wrong clock right, in JSON and in binary") {
+    // The phone's clock is 26 hours fast: without sentAt its record (made an hour ago) would be refused as in the
+    // future.
+    const auto token = login("manager");
+    const auto fast = std::chrono::hours(26);
+    auto observation = make_observation("e1", 3, clock.now());
+    const auto made_at = observation.observed_at;
+    observation.observed_at += fast;
+
+    auto request = push_request({observation});
+    auto refused = from_json<pb::PushResponse>(push(token, request).body);
+    CHECK(refused.results(0).status() == pb::REJECTED);
+    CHECK(refused.results(0).error().code() == "time_in_future");
+
+    const auto json = to_json(request);
+    REQUIRE(json.back() == '}');
+    const auto with_sent_at =
+        json.substr(0, json.size() - 1) + ",\"sentAt\":\"" + format_rfc3339(clock.now() + fast) + "\"}";
+    auto accepted = call("POST", "/api/v1/sync/push", token, with_sent_at);
+    REQUIRE(accepted.status == 200);
+    CHECK(from_json<pb::PushResponse>(accepted.body).results(0).status() == pb::ACCEPTED);
+    auto page = pull(token);
+    REQUIRE(page.observations_size() == 1);
+    CHECK(wire::from_proto(page.observations(0).observed_at()) == made_at);
+
+    // The same field in binary protobuf, as the app sends it.
+    auto second = make_observation("e2", 2, clock.now());
+    const auto second_made_at = second.observed_at;
+    second.observed_at -= std::chrono::hours(3);
+    auto binary = push_request({second});
+    wire::to_proto(clock.now() - std::chrono::hours(3), binary.mutable_sent_at());
+    std::string bytes;
+    REQUIRE(binary.SerializeToString(&bytes));
+    const auto answer = call("POST", "/api/v1/sync/push", token, bytes, "application/x-protobuf");
+    REQUIRE(answer.status == 200);
+    page = pull(token);
+    REQUIRE(page.observations_size() == 2);
+    for (const auto& pulled : page.observations()) {
+        if (pulled.id() == second.id) CHECK(wire::from_proto(pulled.observed_at()) == second_made_at);
+    }
 }

@@ -97,6 +97,45 @@ TEST_CASE("migration 5 gives devices that pushed before it their organisation's 
     CHECK(count(db, "SELECT last_push_seq FROM devices WHERE organization_id = 'o1' AND id = 'phone'") == 57);
 }
 
+TEST_CASE("migration 6 takes the stored time of earlier revisions as the time their phone sent", "[migrations]") {
+    TempDir dir;
+    {
+        // A database as a build of migrations 1 to 5 left it: one observation and one activity, never corrected.
+        db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+        db.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER "
+            "NOT NULL)");
+        const auto& all = db::sqlite_migrations();
+        for (int version = 1; version <= 5; ++version) {
+            db.execute(all[static_cast<std::size_t>(version - 1)].sql);
+            db.prepare("INSERT INTO schema_migrations VALUES (?1, 'old', 0)").bind_all(version).run();
+        }
+        db.execute(
+            "INSERT INTO organizations (id, name, name_key, created_at) VALUES ('o1', 'Acme', 'acme', 0);"
+            " INSERT INTO units (organization_id, id, parent_id, name, kind, changed_seq)"
+            " VALUES ('o1', 'root', NULL, 'Root', 'organization', 1);"
+            " INSERT INTO employees (organization_id, id, unit_id, display_name, job_title, active, changed_seq)"
+            " VALUES ('o1', 'e1', 'root', 'E', '', 1, 1);"
+            " INSERT INTO users (organization_id, id, username, display_name, role, password_hash, scope_seq)"
+            " VALUES ('o1', 'u1', 'mgr', 'Manager', 'manager', '', 1);"
+            " INSERT INTO observation_revisions (organization_id, id, revision, base_revision, employee_id,"
+            "  observer_id, observed_at, model_version, comment, coaching_action, deleted, received_at, seq)"
+            " VALUES ('o1', 'obs', 1, 0, 'e1', 'u1', 1772445600000, 1, '', '', 0, 1772445700000, 2);"
+            " INSERT INTO activity_revisions (organization_id, id, revision, base_revision, manager_id, kind,"
+            "  occurred_at, note, deleted, received_at, seq)"
+            " VALUES ('o1', 'act', 1, 0, 'u1', 'one_to_one', 1772449200000, '', 0, 1772449300000, 3);");
+    }
+    const auto store = server::open_sqlite_store(dir.path());
+    db::SqliteConnection db(db::sqlite_database_path(dir.path()), db::SqliteConnection::Mode::read_write);
+    // A resend of those revisions is compared on the time as sent: it must be the time they were stored at.
+    auto observation = db.prepare("SELECT device_observed_at FROM observation_revisions WHERE id = 'obs'");
+    REQUIRE(observation.step());
+    CHECK(observation.int64(0) == 1772445600000);
+    auto activity = db.prepare("SELECT device_occurred_at FROM activity_revisions WHERE id = 'act'");
+    REQUIRE(activity.step());
+    CHECK(activity.int64(0) == 1772449200000);
+}
+
 TEST_CASE("reopening a store keeps its database id", "[migrations]") {
     TempDir dir;
     std::string id;

@@ -360,6 +360,17 @@ UPDATE devices SET last_push_seq =
   coalesce((SELECT o.change_seq FROM organizations o WHERE o.id = devices.organization_id), 0);
 )sql";
 
+constexpr std::string_view device_record_times = R"sql(
+-- The time the phone sent for each revision (ms), before the server put it on its own clock (docs/indicators.md,
+-- "Record times and phone clocks"); observed_at / occurred_at hold the corrected time that pulls and indicators
+-- use. The time as sent is the revision's identity: a resend is compared on it. Revisions stored before this
+-- migration were never corrected: their time as sent is their time.
+ALTER TABLE observation_revisions ADD COLUMN device_observed_at INTEGER;
+UPDATE observation_revisions SET device_observed_at = observed_at;
+ALTER TABLE activity_revisions ADD COLUMN device_occurred_at INTEGER;
+UPDATE activity_revisions SET device_occurred_at = occurred_at;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& sqlite_migrations() {
@@ -370,6 +381,7 @@ const std::vector<Migration>& sqlite_migrations() {
         {3, "per-organisation change counters; organisation name keys; revisions by change", per_organization_counters},
         {4, "indicator snapshots", indicator_snapshots},
         {5, "devices remember the change position of their last push", device_push_positions},
+        {6, "revisions keep the record time their phone sent", device_record_times},
     };
     return all;
 }

@@ -115,7 +115,8 @@ public:
     void run()
     {
         QString error;
-        REQUIRE(m_server.startWithFixture(&error));
+        if (!m_server.startWithFixture(&error))
+            FAIL(error.toStdString());
         m_proxy = std::make_unique<FaultProxy>(m_server.port());
         {
             TestApp phone(TestApp::quietOptions(), m_dataDir.path());

@@ -360,6 +360,13 @@ UPDATE devices SET last_push_seq =
   coalesce((SELECT o.change_seq FROM organizations o WHERE o.id = devices.organization_id), 0);
 )sql";
 
+
+constexpr std::string_view observations_by_employee = R"sql(
+-- A manager's or director's first pull reads the current observations of the employees in scope by employee
+-- (sync/pull.cpp), instead of walking every observation of the organisation in change order.
+CREATE INDEX observations_by_employee ON observations (organization_id, employee_id, seq);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& sqlite_migrations() {
@@ -370,6 +377,7 @@ const std::vector<Migration>& sqlite_migrations() {
         {3, "per-organisation change counters; organisation name keys; revisions by change", per_organization_counters},
         {4, "indicator snapshots", indicator_snapshots},
         {5, "devices remember the change position of their last push", device_push_positions},
+        {6, "current observations by employee, for a scoped first pull", observations_by_employee},
     };
     return all;
 }

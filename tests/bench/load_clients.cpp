@@ -412,6 +412,7 @@ PhaseResult run_phase(const LoadOptions& options, const LoadTargets& targets, st
         normal_reads(normal_reader_class);
     asio::io_context load_io;
     asio::io_context normal_io;
+    const double cpu_at_start = process_cpu_seconds(targets.server_pid);
     const auto start = Clock::now();
     const Phase phase{options, targets, tcp::endpoint(asio::ip::make_address_v4("127.0.0.1"), targets.port),
                       start + duration};
@@ -449,6 +450,7 @@ PhaseResult run_phase(const LoadOptions& options, const LoadTargets& targets, st
     result.seconds = std::chrono::duration<double>(std::min(Clock::now(), phase.end) - start).count();
     result.rss_peak_mib = rss_peak;
     result.rss_end_mib = process_memory(targets.server_pid).rss_mib;
+    result.server_cpu_seconds = process_cpu_seconds(targets.server_pid) - cpu_at_start;
     // Every class that had clients in this phase, so that one that measured nothing shows.
     const std::pair<const ClassStats*, bool> classes[] = {
         {&pushes, loaded && !phones.empty()},  {&pulls, loaded && !phones.empty()},

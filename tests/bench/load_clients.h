@@ -43,6 +43,7 @@ struct PhaseResult {
     std::vector<ClassSummary> classes;  // in printing order; classes with nothing to report are left out
     double rss_peak_mib = 0;            // VmRSS of the server, sampled every 250 ms
     double rss_end_mib = 0;
+    double server_cpu_seconds = 0;  // CPU time the server used during the phase: its share of a busy machine
 };
 
 // Class names, shared with the report.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <thread>
 
 namespace floorwalk::bench {
 namespace {
@@ -40,6 +41,9 @@ void print_phase(std::ostream& out, const std::string& title, const PhaseResult&
            "  closing them at its header deadline, which is no error)\n";
     out << "  server memory: VmRSS " << format("%.0f", phase.rss_end_mib) << " MiB at the end, peak "
         << format("%.0f", phase.rss_peak_mib) << " MiB (sampled every 250 ms)\n";
+    out << "  server CPU: " << format("%.1f", phase.server_cpu_seconds) << " s in " << format("%.1f", phase.seconds)
+        << " s, " << format("%.2f", phase.seconds > 0 ? phase.server_cpu_seconds / phase.seconds : 0)
+        << " of the machine's " << std::thread::hardware_concurrency() << " cores\n";
 }
 
 void print_comparison(std::ostream& out, const PhaseResult& baseline, const PhaseResult& loaded) {

@@ -40,29 +40,9 @@ struct ActivityRow {
     CoachingActivity record;
 };
 
-// Parameters: ?1 organisation, ?2 since, ?3 limit, ?4 scope units (JSON; bound only for a scoped caller, since
-// PostgreSQL refuses a parameter that the statement never uses).
 std::vector<ObservationRow> observation_changes(db::Connection& db, const Caller& caller, const Scope& scope,
                                                 bool first, std::int64_t since, int limit) {
-    std::string visible = "1";
-    std::string filter;
-    if (first) filter = " AND o.deleted = 0";
-    if (!scope.whole_organization) {
-        if (first) {
-            filter += " AND o.employee_id IN " + scope_employees(db);
-        } else {
-            visible = "o.employee_id IN " + scope_employees(db);
-            filter +=
-                " AND EXISTS (SELECT 1 FROM observation_revisions r WHERE r.organization_id = ?1"
-                " AND r.id = o.id AND r.employee_id IN " +
-                scope_employees(db) + ")";
-        }
-    }
-    auto statement = db.prepare(
-        "SELECT o.id, o.revision, o.employee_id, o.observer_id, o.observed_at, o.model_version, o.comment,"
-        " o.coaching_action, o.deleted, o.seq, o.received_at, " +
-        visible + " FROM observations o WHERE o.organization_id = ?1 AND o.seq > ?2" + filter +
-        " ORDER BY o.seq LIMIT ?3");
+    auto statement = db.prepare(observation_changes_sql(db, !scope.whole_organization, first));
     statement.bind_all(caller.organization_id, since, limit);
     if (!scope.whole_organization) statement.bind(4, scope.unit_ids_json);
     std::vector<ObservationRow> rows;
@@ -214,6 +194,35 @@ PullPage reset_page() {
 }
 
 }  // namespace
+
+std::string observation_changes_sql(const db::Connection& db, bool scoped, bool first) {
+    const std::string columns =
+        "SELECT o.id, o.revision, o.employee_id, o.observer_id, o.observed_at, o.model_version, o.comment,"
+        " o.coaching_action, o.deleted, o.seq, o.received_at, ";
+    if (scoped && first) {
+        // Driven by the employees in scope (CROSS JOIN keeps SQLite from reordering it), each read through
+        // observations_by_employee: what the scope holds, never every observation of the organisation in change
+        // order, which made a manager's first pull cost in proportion to the whole organisation.
+        return columns +
+               "1 FROM employees se CROSS JOIN observations o"
+               " WHERE se.organization_id = ?1 AND se.unit_id IN (" +
+               db.id_list(4) +
+               ") AND o.organization_id = ?1 AND o.employee_id = se.id AND o.seq > ?2 AND o.deleted = 0"
+               " ORDER BY o.seq LIMIT ?3";
+    }
+    std::string visible = "1";
+    std::string filter;
+    if (first) filter = " AND o.deleted = 0";
+    if (scoped) {
+        visible = "o.employee_id IN " + scope_employees(db);
+        filter +=
+            " AND EXISTS (SELECT 1 FROM observation_revisions r WHERE r.organization_id = ?1"
+            " AND r.id = o.id AND r.employee_id IN " +
+            scope_employees(db) + ")";
+    }
+    return columns + visible + " FROM observations o WHERE o.organization_id = ?1 AND o.seq > ?2" + filter +
+           " ORDER BY o.seq LIMIT ?3";
+}
 
 PullPage read_pull(db::Connection& db, const std::string& database_id, const Caller& caller,
                    std::string_view cursor, int limit) {

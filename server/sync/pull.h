@@ -17,4 +17,9 @@ inline constexpr int max_pull_limit = 1000;
 [[nodiscard]] PullPage read_pull(db::Connection& db, const std::string& database_id, const Caller& caller,
                                  std::string_view cursor, int limit);
 
+// The statement reading a page of current observations. Parameters: ?1 organisation, ?2 since, ?3 limit, and for
+// a `scoped` caller (manager, director) ?4 the scope's units as JSON. `first`: the pull starts from the empty
+// cursor (tombstones are left out, and a scoped caller's records are read by employee).
+[[nodiscard]] std::string observation_changes_sql(const db::Connection& db, bool scoped, bool first);
+
 }  // namespace floorwalk::server

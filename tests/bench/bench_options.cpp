@@ -1,7 +1,7 @@
 #include "bench_options.h"
+#include "option_number.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <stdexcept>
 #include <string_view>
@@ -18,16 +18,6 @@ namespace {
 
 constexpr const char* default_baseline = "docs/bench/indicators-2026-11-28.txt";
 
-template <typename Number>
-Number number(std::string_view option, std::string_view text, Number low, Number high) {
-    Number value{};
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high)
-        throw std::invalid_argument(std::string(option) + " must be a whole number from " + std::to_string(low) +
-                                    " to " + std::to_string(high) + ", not '" + std::string(text) + "'");
-    return value;
-}
-
 std::vector<std::string_view> split(std::string_view text) {
     std::vector<std::string_view> parts;
     while (true) {
@@ -41,7 +31,7 @@ std::vector<std::string_view> split(std::string_view text) {
 template <typename Number>
 std::vector<Number> number_list(std::string_view option, std::string_view text, Number low, Number high) {
     std::vector<Number> values;
-    for (const auto part : split(text)) values.push_back(number(option, part, low, high));
+    for (const auto part : split(text)) values.push_back(option_number(option, part, low, high));
     std::ranges::sort(values);
     if (std::ranges::adjacent_find(values) != values.end())
         throw std::invalid_argument(std::string(option) + " lists a value twice: '" + std::string(text) + "'");
@@ -151,22 +141,22 @@ BenchOptions parse_options(int argc, char** argv, bool* help) {
         if (i + 1 >= argc) throw std::invalid_argument(std::string(option) + " needs a value (see --help)");
         const std::string_view value = argv[++i];
         if (option == "--backends") options.backends = backend_list(value);
-        else if (option == "--employees") options.employees = number(option, value, 1, 10'000'000);
-        else if (option == "--teams") options.teams = number(option, value, 1, 1'000'000);
-        else if (option == "--stores") options.stores = number(option, value, 1, 100'000);
-        else if (option == "--regions") options.regions = number(option, value, 1, 10'000);
-        else if (option == "--dimensions") options.dimensions = number(option, value, 3, 100);
+        else if (option == "--employees") options.employees = option_number(option, value, 1, 10'000'000);
+        else if (option == "--teams") options.teams = option_number(option, value, 1, 1'000'000);
+        else if (option == "--stores") options.stores = option_number(option, value, 1, 100'000);
+        else if (option == "--regions") options.regions = option_number(option, value, 1, 10'000);
+        else if (option == "--dimensions") options.dimensions = option_number(option, value, 3, 100);
         else if (option == "--ingest-observations")
-            options.ingest_observations = number(option, value, 1LL, 1'000'000'000LL);
+            options.ingest_observations = option_number(option, value, 1LL, 1'000'000'000LL);
         else if (option == "--servers") options.postgres_servers = number_list(option, value, 1, 16);
-        else if (option == "--clients") options.clients = number(option, value, 1, 64);
-        else if (option == "--batch") options.batch = number(option, value, 1, 500);
+        else if (option == "--clients") options.clients = option_number(option, value, 1, 64);
+        else if (option == "--batch") options.batch = option_number(option, value, 1, 500);
         else if (option == "--sizes") options.sizes = number_list(option, value, 1LL, 1'000'000'000LL);
-        else if (option == "--server-threads") options.server_threads = number(option, value, 1, 256);
-        else if (option == "--samples") options.samples = number(option, value, 1, 100'000);
-        else if (option == "--series-samples") options.series_samples = number(option, value, 1, 10'000);
-        else if (option == "--naive-samples") options.naive_samples = number(option, value, 0, 1000);
-        else if (option == "--seed") options.seed = number(option, value, std::uint64_t{0}, UINT64_MAX);
+        else if (option == "--server-threads") options.server_threads = option_number(option, value, 1, 256);
+        else if (option == "--samples") options.samples = option_number(option, value, 1, 100'000);
+        else if (option == "--series-samples") options.series_samples = option_number(option, value, 1, 10'000);
+        else if (option == "--naive-samples") options.naive_samples = option_number(option, value, 0, 1000);
+        else if (option == "--seed") options.seed = option_number(option, value, std::uint64_t{0}, UINT64_MAX);
         else if (option == "--postgres" || option == "--postgres-url-file") {
             if (url_given) throw std::invalid_argument("give --postgres or --postgres-url-file, once");
             url_given = true;

@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 namespace floorwalk::bench {
 namespace {
@@ -58,6 +59,22 @@ ProcessMemory process_memory(int pid) {
         return value.empty() ? 0.0 : std::stod(value) / 1024;
     };
     return {.rss_mib = mib("VmRSS"), .hwm_mib = mib("VmHWM")};
+}
+
+double process_cpu_seconds(int pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat;
+    std::getline(in, stat);
+    // The command name in parentheses may hold spaces: fields are counted after its closing parenthesis, where
+    // field 3 (state) starts; utime and stime are fields 14 and 15, in clock ticks.
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(stat.substr(close + 1));
+    std::string field;
+    double ticks = 0;
+    for (int number = 3; number <= 15 && fields >> field; ++number)
+        if (number >= 14) ticks += std::stod(field);
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 }  // namespace floorwalk::bench

@@ -19,5 +19,7 @@ struct ProcessMemory {
     double hwm_mib = 0;
 };
 [[nodiscard]] ProcessMemory process_memory(int pid);
+// CPU seconds (user + system) a process has used so far, from /proc/PID/stat (0 when unknown).
+[[nodiscard]] double process_cpu_seconds(int pid);
 
 }  // namespace floorwalk::bench

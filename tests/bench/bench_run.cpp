@@ -9,6 +9,7 @@
 #include "interruption.h"
 #include "postgres_server.h"
 #include "reads.h"
+#include "work_folder.h"
 
 #include <unistd.h>
 
@@ -21,7 +22,6 @@
 namespace floorwalk::bench {
 namespace {
 
-namespace fs = std::filesystem;
 using SteadyClock = std::chrono::steady_clock;
 
 constexpr long long ingest_slice_batches = 100;  // HTTP and raw ingest take turns every 100 batches
@@ -33,36 +33,6 @@ std::string fixed(double value, int decimals) {
 }
 
 std::string lower_label(BackendKind backend) { return backend == BackendKind::sqlite ? "sqlite" : "postgresql"; }
-
-// The work folder: a temporary one unless given, removed at the end unless kept.
-class WorkFolder {
-public:
-    WorkFolder(const fs::path& requested, bool keep) : keep_(keep) {
-        if (!requested.empty()) {
-            path_ = fs::absolute(requested);
-            if (fs::exists(path_) && !fs::is_empty(path_))
-                throw std::invalid_argument("--data " + path_.string() + " must be empty or missing");
-            fs::create_directories(path_);
-        } else {
-            std::string pattern = (fs::temp_directory_path() / "floorwalk-bench-XXXXXX").string();
-            if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder");
-            path_ = pattern;
-        }
-        fs::create_directories(path_ / "logs");
-    }
-    ~WorkFolder() {
-        std::error_code ignored;
-        if (!keep_) fs::remove_all(path_, ignored);
-    }
-    WorkFolder(const WorkFolder&) = delete;
-    WorkFolder& operator=(const WorkFolder&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] fs::path log(const std::string& stem) const { return path_ / "logs" / stem; }
-
-private:
-    fs::path path_;
-    bool keep_;
-};
 
 // What the benchmark holds across its phases.
 struct Context {

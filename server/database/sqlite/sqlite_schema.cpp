@@ -371,6 +371,12 @@ ALTER TABLE activity_revisions ADD COLUMN device_occurred_at INTEGER;
 UPDATE activity_revisions SET device_occurred_at = occurred_at;
 )sql";
 
+constexpr std::string_view observations_by_employee = R"sql(
+-- A manager's or director's first pull reads the current observations of the employees in scope by employee
+-- (sync/pull.cpp), instead of walking every observation of the organisation in change order.
+CREATE INDEX observations_by_employee ON observations (organization_id, employee_id, seq);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& sqlite_migrations() {
@@ -382,6 +388,7 @@ const std::vector<Migration>& sqlite_migrations() {
         {4, "indicator snapshots", indicator_snapshots},
         {5, "devices remember the change position of their last push", device_push_positions},
         {6, "revisions keep the record time their phone sent", device_record_times},
+        {7, "current observations by employee, for a scoped first pull", observations_by_employee},
     };
     return all;
 }

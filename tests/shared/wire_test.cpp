@@ -172,6 +172,7 @@ pb::PushRequest push_request_message() {
     m.set_device_id("device-1");
     *m.add_observations() = observation_message();
     *m.add_activities() = activity_message();
+    stamp(m.mutable_sent_at(), "2026-03-01T09:31:05Z");
     return m;
 }
 pb::PushResult push_result_message() {
@@ -366,6 +367,9 @@ pb::KpiResponse kpi_response_message() {
     m.set_n(8);
     m.add_metrics("nps");
     m.add_metrics("averageBasket");
+    m.set_unit_kind(pb::STORE);
+    m.add_unit_kinds(pb::REGION);
+    m.add_unit_kinds(pb::STORE);
     return m;
 }
 pb::RoiResponse roi_response_message() {
